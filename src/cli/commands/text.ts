@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { extractBlocks } from '../../extract.js';
+import type { Block } from '../../layout/blocks.js';
+import { describeFailure, EXIT } from '../exit.js';
+import { colorLevel, reportError, type CliIO } from '../io.js';
+import { readInput } from '../read.js';
+import { displayPath } from './extract.js';
+
+export interface TextCommandOptions {
+  json?: boolean;
+  password?: string;
+  maxPages: number;
+  maxBytes: number;
+  maxInflated: number;
+  keepFurniture?: boolean;
+}
+
+function label(b: Block): string {
+  switch (b.kind) {
+    case 'table':
+      return `table ${b.columns}×${b.rows.length}`;
+    case 'list-item':
+      return `list ${b.level ?? 0}`;
+    case 'heading':
+      return `heading${b.level != null ? ` ${b.level}` : ''}`;
+    default:
+      return 'para';
+  }
+}
+
+/** The blocks as the parser sees them, page by page, each with its kind and cues. */
+export function renderBlocks(blocks: readonly Block[], level: 0 | 1 | 2 | 3): string {
+  const c = new Chalk({ level });
+  const out: string[] = [];
+  let page: number | null | undefined;
+  for (const b of blocks) {
+    if (b.page !== page) {
+      page = b.page;
+      out.push(c.dim(`── page ${page ?? '?'} ──`));
+    }
+    const tag = `[${label(b)}${b.kind !== 'table' && b.cues.length ? ` ${b.cues.join(',')}` : ''}]`;
+    if (b.kind === 'table') {
+      out.push(c.magenta(tag));
+      for (const r of b.rows) out.push(`  ${r.header ? c.bold('│ ') : '│ '}${r.cells.map((x) => x.replace(/\n/g, ' ⏎ ')).join(c.dim(' │ '))}`);
+      continue;
+    }
+    const text = b.marker ? `${c.yellow(b.marker)} ${b.text}` : b.text;
+    const colour = b.kind === 'heading' ? c.cyan : b.kind === 'list-item' ? c.green : (s: string) => s;
+    out.push(`${colour(tag)} ${b.kind === 'heading' ? c.bold(text) : text}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export async function textCommand(file: string, opts: TextCommandOptions, io: CliIO): Promise<number> {
+  const shown = displayPath(file, io.cwd);
+  try {
+    const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+    const { value, messages } = await extractBlocks(bytes, {
+      file: shown,
+      password: opts.password,
+      maxPages: opts.maxPages,
+      maxInflatedBytes: opts.maxInflated,
+      keepFurniture: opts.keepFurniture,
+    });
+    if (opts.json) {
+      io.stdout.write(`${JSON.stringify({ file: shown, format: value.format, pages: value.pages, blocks: value.blocks, furniture: value.furniture, toc: value.toc, messages }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const level = colorLevel(io.stdout, io.env);
+    io.stdout.write(renderBlocks(value.blocks, level));
+    const c = new Chalk({ level });
+    for (const f of value.furniture) io.stdout.write(c.dim(`[furniture] ${f.text}${f.pages.length ? ` (pages ${f.pages.join(', ')})` : ''}\n`));
+    for (const t of value.toc) io.stdout.write(c.dim(`[toc] ${t}\n`));
+    return EXIT.ok;
+  } catch (e) {
+    const f = describeFailure(e);
+    reportError(io, shown, f.message);
+    return f.code;
+  }
+}

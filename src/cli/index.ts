@@ -1,0 +1,151 @@
+/**
+ * Commander wiring only: each command parses its options and hands over to a module that is
+ * imported when the command runs, so `cpc --help` loads neither pdf.js nor mammoth.
+ */
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { EXIT } from './exit.js';
+import { processIO, type CliIO } from './io.js';
+import { parsePositiveInt, parseSize } from './options.js';
+
+const VERSION = '0.1.0';
+const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200 * 1024 * 1024 };
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  ok
+  1  an input is unreadable, unsupported, corrupt, empty or over a limit
+  2  usage error (unknown command or option, bad value)
+  3  an input is encrypted (password needed, or the one given is wrong)
+  4  an output failed schema validation`;
+
+/** The input limits every reading command shares. */
+function limits() {
+  return {
+    password: new Option('--password <password>', 'password of an encrypted PDF'),
+    maxPages: new Option('--max-pages <n>', 'refuse documents with more pages').argParser(parsePositiveInt).default(DEFAULTS.maxPages),
+    maxBytes: new Option('--max-bytes <size>', 'refuse input files larger than this').argParser(parseSize).default(DEFAULTS.maxBytes, '200MB'),
+    maxInflated: new Option('--max-inflated <size>', 'refuse Word files whose parts inflate past this').argParser(parseSize).default(DEFAULTS.maxInflated, '200MB'),
+  };
+}
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void) {
+  const program = new Command()
+    .name('cpc')
+    .description('Turn UK local-government peer challenge reports (PDF, Word, HTML, text) into structured, validated data.')
+    .version(VERSION)
+    .showHelpAfterError('(run cpc --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cpc extract report.pdf                       one report as JSON on stdout
+  $ cpc extract report.docx --format yaml -o out/
+  $ cpc text report.pdf | less -R                 the blocks the parser sees
+  $ cpc validate out/report.json
+${EXIT_CODES_HELP}`,
+    );
+
+  const x = limits();
+  program
+    .command('extract')
+    .description('extract the report structure: sections, recommendations, peer team, metadata, warnings')
+    .argument('<file...>', 'PDF, Word (.docx), HTML, text or Markdown documents')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml', 'csv'] as const).default('json' as const))
+    .option('-o, --output <path>', 'write to this file, or one file per input into this directory (ending in /)')
+    .option('-v, --verbose', 'print warnings on stderr')
+    .addOption(x.password)
+    .addOption(x.maxPages)
+    .addOption(x.maxBytes)
+    .addOption(x.maxInflated)
+    .addHelpText(
+      'after',
+      `
+With one input and no -o, the report goes to stdout; with several, a JSON array (a YAML list, one CSV table).
+CSV has one row per recommendation.
+
+Examples:
+  $ cpc extract fixtures/bury-2021-cpc-revisit.pdf
+  $ cpc extract a.pdf b.docx -o out/            writes out/a.json and out/b.json
+  $ cpc extract *.pdf --format csv -o recs.csv  every recommendation in one table
+  $ cpc extract locked.pdf --password secret
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (files, opts) => {
+      const { extractCommand } = await import('./commands/extract.js');
+      setExit(await extractCommand(files, opts, io));
+    });
+
+  const t = limits();
+  program
+    .command('text')
+    .description('print the cleaned blocks with page markers and block kinds, as the parser sees them')
+    .argument('<file>', 'a document')
+    .option('--json', 'print the blocks as JSON')
+    .option('--keep-furniture', 'do not remove running headers, footers and page numbers')
+    .addOption(t.password)
+    .addOption(t.maxPages)
+    .addOption(t.maxBytes)
+    .addOption(t.maxInflated)
+    .addHelpText(
+      'after',
+      `
+Colours on a terminal; none when piped or with NO_COLOR set.
+
+Examples:
+  $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf
+  $ cpc text report.docx --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
+    )
+    .action(async (file, opts) => {
+      const { textCommand } = await import('./commands/text.js');
+      setExit(await textCommand(file, opts, io));
+    });
+
+  program
+    .command('validate')
+    .description('check cpc output (JSON or YAML) against the report schema')
+    .argument('<file...>', 'output files of cpc extract')
+    .addHelpText(
+      'after',
+      `
+Exit code 4 when a file is not a valid report, 1 when it is not JSON or YAML.
+
+Examples:
+  $ cpc validate out/report.json
+  $ cpc validate out/*.yaml`,
+    )
+    .action(async (files) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(await validateCommand(files, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the report')
+    .addHelpText('after', `\nExample:\n  $ cpc schema > report.schema.json`)
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExit(schemaCommand(io));
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; every other commander error is a usage error
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    io.stderr.write(`cpc: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.input;
+  }
+}

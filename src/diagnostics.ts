@@ -1,0 +1,120 @@
+/**
+ * Diagnostics travel with results (`{ value, messages }`), the way mammoth returns messages and
+ * unified attaches them to a vfile. Codes form a closed list so consumers can switch on them.
+ */
+
+export const WARNING_CODES = [
+  // load
+  'docx/converter-message',
+  'docx/pages-unknown',
+  'docx/image-skipped',
+  'pdf/no-text-layer',
+  'pdf/font-problem',
+  'html/script-ignored',
+  'text/encoding-guessed',
+  // layout
+  'layout/furniture-removed',
+  'layout/toc-removed',
+  'layout/table-joined',
+  'layout/hyphenation-joined',
+  // parse
+  'sections/none-found',
+  'recommendations/none-found',
+  'recommendations/count-mismatch',
+  'recommendations/numbering-gap',
+  'recommendations/numbering-duplicate',
+  'recommendations/merged-duplicates',
+  'metadata/kind-unknown',
+  'metadata/council-unknown',
+  'metadata/year-unknown',
+  'peers/none-found',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export type Severity = 'info' | 'warning';
+
+export interface Message {
+  code: WarningCode;
+  severity: Severity;
+  message: string;
+  /** 1-based page, when the format has pages */
+  page?: number;
+  /** the stage that raised it: load, layout, parse, … */
+  source: string;
+}
+
+export interface Result<T> {
+  value: T;
+  messages: Message[];
+}
+
+export function result<T>(value: T, messages: Message[] = []): Result<T> {
+  return { value, messages };
+}
+
+export function info(source: string, code: WarningCode, message: string, page?: number | null): Message {
+  return page == null ? { code, severity: 'info', message, source } : { code, severity: 'info', message, page, source };
+}
+
+export function warning(source: string, code: WarningCode, message: string, page?: number | null): Message {
+  return page == null ? { code, severity: 'warning', message, source } : { code, severity: 'warning', message, page, source };
+}
+
+const severityRank: Record<Severity, number> = { warning: 0, info: 1 };
+
+/** Stable order (by page, severity, source, code, message), duplicates dropped — like vfile-sort. */
+export function sortMessages(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>();
+  const unique: Message[] = [];
+  for (const m of messages) {
+    const key = `${m.page ?? 0}\u0000${m.severity}\u0000${m.source}\u0000${m.code}\u0000${m.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(m);
+  }
+  return unique.sort(
+    (a, b) =>
+      (a.page ?? 0) - (b.page ?? 0) ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.source.localeCompare(b.source) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/**
+ * Fatal input problems. These are the only errors the pipeline throws on purpose: the document
+ * cannot be read at all. Each code maps to one exit code and one documented message.
+ */
+export const ERROR_CODES = {
+  'input/not-found': 1,
+  'input/unreadable': 1,
+  'input/empty': 1,
+  'input/unsupported-format': 1,
+  'input/corrupt': 1,
+  'input/encrypted': 3,
+  'input/too-large': 1,
+  'input/too-many-pages': 1,
+  'input/zip-bomb': 1,
+  'input/timeout': 1,
+  'output/invalid': 4,
+  'output/write-failed': 1,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class CpcError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CpcError';
+    this.code = code;
+    this.exitCode = ERROR_CODES[code];
+  }
+}
+
+export function isCpcError(e: unknown): e is CpcError {
+  return e instanceof CpcError;
+}

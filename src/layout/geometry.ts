@@ -1,0 +1,245 @@
+/**
+ * Page geometry → lines and tables, for formats with real positions (PDF). Pieces arrive in
+ * content-stream order; a piece is a run of text on one baseline (loaders split at tab stops and
+ * column gaps). Tables are found where pieces sit side by side with clear vertical gutters between
+ * them; everything else is read as lines.
+ */
+import type { RawLine, RawPage } from '../load/raw.js';
+import { isBareMarker, matchMarker } from './markers.js';
+import { normaliseText } from './normalise.js';
+
+export interface PLine {
+  text: string;
+  /** a leading bullet or number set apart from the text */
+  marker: string | null;
+  /** left edge of the text (after any marker) and of the marker */
+  x: number;
+  markerX: number;
+  /** baseline from the top of the page */
+  y: number;
+  right: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  page: number | null;
+  /** content-stream position on its page */
+  order: number;
+}
+
+export interface ProtoTable {
+  type: 'table';
+  page: number | null;
+  /** [left, right] of each column */
+  columns: [number, number][];
+  rows: { cells: PLine[][] }[];
+}
+
+export interface ProtoLines {
+  type: 'lines';
+  lines: PLine[];
+}
+
+export type Proto = ProtoTable | ProtoLines;
+
+function toPLine(l: RawLine, page: number | null, order: number): PLine {
+  return { text: normaliseText(l.text), marker: null, x: l.x, markerX: l.x, y: l.y, right: l.x + l.width, size: l.size, bold: l.bold, italic: l.italic, page, order };
+}
+
+const sameBaseline = (a: PLine, b: PLine) => Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size, 1);
+
+/** A bullet glyph or number standing apart (tab) before its text becomes that text's marker. */
+export function mergeMarkers(pieces: PLine[]): PLine[] {
+  const out: PLine[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const next = pieces[i + 1];
+    // "1" + tab + "Introduction": a bare section number is a marker too when its title follows closely
+    const bareNumber = /^\d{1,2}$/.test(p.text) && next !== undefined && /^\p{Lu}/u.test(next.text) && next.x - p.right < 5 * Math.max(p.size, 1);
+    if (next && (isBareMarker(p.text) || bareNumber) && sameBaseline(p, next) && next.x > p.x && !next.marker) {
+      out.push({ ...next, marker: bareNumber ? p.text : matchMarker(p.text)!.marker, markerX: p.x, y: next.y });
+      i++;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+interface VLine {
+  y: number;
+  size: number;
+  pieces: PLine[];
+}
+
+function visualLines(pieces: readonly PLine[]): VLine[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const out: VLine[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(p.y - last.y) < 0.5 * Math.max(last.size, p.size, 1)) {
+      last.pieces.push(p);
+      last.size = Math.max(last.size, p.size);
+    } else {
+      out.push({ y: p.y, size: p.size, pieces: [p] });
+    }
+  }
+  for (const l of out) l.pieces.sort((a, b) => a.markerX - b.markerX);
+  return out;
+}
+
+/** Footnote marks and other small raised text do not make a line multi-column. */
+const mainPieces = (l: VLine) => l.pieces.filter((p) => p.size >= 0.75 * l.size);
+const isMultiColumn = (l: VLine) => mainPieces(l).length >= 2;
+
+/** Columns of a set of lines: the x-intervals left between vertical gutters no piece crosses. */
+export function columnsOf(lines: readonly VLine[]): [number, number][] {
+  const spans = lines.flatMap((l) => l.pieces.map((p): [number, number] => [p.markerX, p.right])).sort((a, b) => a[0] - b[0]);
+  const cols: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = cols[cols.length - 1];
+    // a gutter narrower than a few points is just word spacing
+    if (last && s <= last[1] + 4) last[1] = Math.max(last[1], e);
+    else cols.push([s, e]);
+  }
+  return cols;
+}
+
+function columnIndex(cols: readonly [number, number][], p: PLine): number {
+  const mid = (p.markerX + p.right) / 2;
+  let best = 0;
+  let bestDist = Infinity;
+  cols.forEach(([s, e], i) => {
+    const d = mid < s ? s - mid : mid > e ? mid - e : 0;
+    if (d < bestDist) {
+      bestDist = d;
+      best = i;
+    }
+  });
+  return best;
+}
+
+interface Region {
+  lines: VLine[];
+  columns: [number, number][];
+}
+
+/**
+ * Table regions: start at a line with pieces side by side, grow while the column gutters hold
+ * and the next line continues a cell (or sits between two multi-column lines).
+ */
+export function findTableRegions(pieces: readonly PLine[]): Region[] {
+  const vlines = visualLines(pieces);
+  const regions: Region[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < vlines.length; i++) {
+    if (used.has(i) || !isMultiColumn(vlines[i]!)) continue;
+    let cols = columnsOf([vlines[i]!]);
+    if (cols.length < 2) continue;
+    let start = i;
+    let end = i;
+    const em = (l: VLine) => Math.max(l.size, 1);
+    for (let j = i + 1; j < vlines.length; j++) {
+      const vl = vlines[j]!;
+      const prev = vlines[end]!;
+      const gap = vl.y - prev.y;
+      const trial = columnsOf(vlines.slice(start, j + 1));
+      if (trial.length < cols.length) break; // the line crosses a gutter: full-width text
+      if (isMultiColumn(vl)) {
+        if (gap > 3.5 * em(vl)) break;
+      } else {
+        const col = columnIndex(trial, vl.pieces[0]!);
+        const next = vlines[j + 1];
+        const continues = gap <= (col === 0 ? 1.5 : 3) * em(vl);
+        const sandwiched = next !== undefined && isMultiColumn(next) && gap <= 2 * em(vl) && next.y - vl.y <= 2 * em(vl) && columnsOf(vlines.slice(start, j + 2)).length >= cols.length;
+        if (!continues && !sandwiched) break;
+      }
+      cols = trial;
+      end = j;
+    }
+    for (let j = start - 1; j >= 0; j--) {
+      const vl = vlines[j]!;
+      if (used.has(j) || isMultiColumn(vl)) break;
+      const gap = vlines[start]!.y - vl.y;
+      const trial = columnsOf(vlines.slice(j, end + 1));
+      if (trial.length < cols.length || gap > 1.5 * em(vl)) break;
+      cols = trial;
+      start = j;
+    }
+    for (let j = start; j <= end; j++) used.add(j);
+    regions.push({ lines: vlines.slice(start, end + 1), columns: cols });
+    i = end;
+  }
+  return regions;
+}
+
+/**
+ * Rows of a table region. Cells are runs of pieces that follow each other in the content stream
+ * within one column, moving down; rows are bands of overlapping runs. Producers that write a
+ * table cell by cell (Word, LibreOffice) thus keep multi-line cells whole; producers that write
+ * line by line give a row per line, which table clean-up merges back.
+ */
+export function regionToTable(region: Region, page: number | null, lineSpacing: number): ProtoTable {
+  const pieces = region.lines.flatMap((l) => l.pieces).sort((a, b) => a.order - b.order);
+  interface Run { col: number; lines: PLine[]; top: number; bottom: number }
+  const runs: Run[] = [];
+  let cur: Run | null = null;
+  for (const p of pieces) {
+    const col = columnIndex(region.columns, p);
+    // one cell's lines follow at line spacing; a wider step down is the next row's cell
+    if (cur && cur.col === col && p.y >= cur.bottom - 0.5 * Math.max(p.size, 1) && p.y - cur.bottom <= 1.2 * lineSpacing * (p.size / 12 || 1)) {
+      cur.lines.push(p);
+      cur.bottom = Math.max(cur.bottom, p.y);
+      continue;
+    }
+    cur = { col, lines: [p], top: p.y, bottom: p.y };
+    runs.push(cur);
+  }
+  runs.sort((a, b) => a.top - b.top || a.lines[0]!.order - b.lines[0]!.order);
+  const bands: { top: number; bottom: number; runs: Run[] }[] = [];
+  for (const r of runs) {
+    const band = bands[bands.length - 1];
+    const size = Math.max(r.lines[0]!.size, 1);
+    if (band && r.top <= band.bottom + 0.3 * size) {
+      band.runs.push(r);
+      band.bottom = Math.max(band.bottom, r.bottom);
+    } else {
+      bands.push({ top: r.top, bottom: r.bottom, runs: [r] });
+    }
+  }
+  const rows = bands.map((band) => {
+    const cells: PLine[][] = region.columns.map(() => []);
+    for (const r of [...band.runs].sort((a, b) => a.top - b.top || a.lines[0]!.order - b.lines[0]!.order)) cells[r.col]!.push(...r.lines);
+    return { cells };
+  });
+  return { type: 'table', page, columns: region.columns, rows };
+}
+
+/** One page → protos in reading order (the content stream's, with each table where it starts). */
+export function pageToProtos(page: RawPage, lineSpacing = 14): Proto[] {
+  const pieces = mergeMarkers(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== ''));
+  const regions = findTableRegions(pieces);
+  const regionOf = new Map<PLine, number>();
+  regions.forEach((r, i) => r.lines.forEach((l) => l.pieces.forEach((p) => regionOf.set(p, i))));
+  const emitted = new Set<number>();
+  const protos: Proto[] = [];
+  for (const p of pieces) {
+    const r = regionOf.get(p);
+    if (r !== undefined) {
+      if (!emitted.has(r)) {
+        emitted.add(r);
+        protos.push(regionToTable(regions[r]!, page.number, lineSpacing));
+      }
+      continue;
+    }
+    let last = protos[protos.length - 1];
+    if (!last || last.type !== 'lines') protos.push((last = { type: 'lines', lines: [] }));
+    const prev = last.lines[last.lines.length - 1];
+    // pieces left on one baseline outside a table (a tab inside a paragraph) read as one line
+    if (prev && sameBaseline(prev, p) && p.x > prev.right && !p.marker) {
+      last.lines[last.lines.length - 1] = { ...prev, text: `${prev.text} ${p.text}`, right: p.right, bold: prev.bold && p.bold };
+      continue;
+    }
+    last.lines.push(p);
+  }
+  return protos;
+}

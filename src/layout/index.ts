@@ -1,0 +1,229 @@
+import { info, type Message, type Result } from '../diagnostics.js';
+import { pageRanges } from '../pages.js';
+import type { RawDoc, RawLine, RawPage } from '../load/raw.js';
+import { TEXT_LINE_HEIGHT } from '../load/text.js';
+import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
+import { assignListLevels, classify } from './classify.js';
+import { removeFurniture } from './furniture.js';
+import { pageToProtos, type PLine } from './geometry.js';
+import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
+import { matchMarker } from './markers.js';
+import { normaliseText } from './normalise.js';
+import { assembleParagraphs, metricsOf, type Para } from './paragraphs.js';
+import { cleanTable, joinContinuedTables, protoToTable, tablesFromCellLines } from './tables.js';
+import { removeToc } from './toc.js';
+
+export * from './blocks.js';
+
+function paraText(lines: readonly { text: string }[], vocab: Vocabulary, stats: JoinStats): string {
+  return lines.reduce((acc, l) => joinWrapped(acc, l.text, vocab, stats), '');
+}
+
+/** PDF: geometry → tables and paragraphs. */
+function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: JoinStats): Block[] {
+  // line spacing first (from all text), so table cells can tell wrapped lines from the next row
+  const metrics = metricsOf(pages.flatMap((p) => pageToProtos(p).flatMap((x) => (x.type === 'lines' ? x.lines : []))));
+  const protos = pages.flatMap((p) => pageToProtos(p, metrics.lineSpacing));
+  const lines = protos.flatMap((p) => (p.type === 'lines' ? p.lines : []));
+  const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
+  const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
+  const blocks: Block[] = [];
+  for (const item of assembleParagraphs(protos, metrics)) {
+    if ('type' in item) {
+      blocks.push(protoToTable(item, metrics, vocab, stats));
+      continue;
+    }
+    const p: Para = item;
+    const first = p.lines[0]!;
+    const last = p.lines[p.lines.length - 1]!;
+    const size = Math.max(...p.lines.map((l) => l.size));
+    blocks.push(
+      classify(
+        {
+          text: paraText(p.lines, vocab, stats),
+          marker: p.marker,
+          markerKind: p.markerKind,
+          indent: p.markerX - metrics.leftMargin,
+          page: first.page,
+          pageEnd: last.page,
+          size,
+          bold: p.lines.every((l) => l.bold),
+          italic: p.lines.every((l) => l.italic),
+          lineCount: p.lines.length,
+          gapBefore: p.gapBefore,
+          gapAfter: p.gapAfter,
+          headingHint: null,
+          listHint: null,
+          titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
+        },
+        { bodySize: metrics.bodySize },
+      ),
+    );
+  }
+  assignListLevels(blocks.filter((b): b is TextBlock => b.kind !== 'table'), 6);
+  return blocks;
+}
+
+/** Plain text and Markdown: blank lines part paragraphs, markers start items, tabs make tables. */
+function textBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: JoinStats): Block[] {
+  const blocks: Block[] = [];
+  for (const page of pages) {
+    let para: { lines: PLine[]; marker: string | null; kind: ReturnType<typeof matchMarker> | null; heading: number | null; gapBefore: number } | null = null;
+    let prevY = -Infinity;
+    const flushPara = (gapAfter: number) => {
+      if (!para) return;
+      const first = para.lines[0]!;
+      blocks.push(
+        classify(
+          {
+            text: paraText(para.lines, vocab, stats),
+            marker: para.marker,
+            markerKind: para.kind?.kind ?? null,
+            indent: first.markerX,
+            page: page.number,
+            pageEnd: page.number,
+            size: 0,
+            bold: para.lines.every((l) => l.bold),
+            italic: false,
+            lineCount: para.lines.length,
+            gapBefore: para.gapBefore,
+            gapAfter,
+            headingHint: para.heading,
+            listHint: null,
+            titleCandidate: false,
+          },
+          { bodySize: 0 },
+        ),
+      );
+      para = null;
+    };
+    let tableLines: RawLine[] = [];
+    const flushTable = () => {
+      if (tableLines.length) blocks.push(tablesFromCellLines(tableLines, page.number));
+      tableLines = [];
+    };
+    for (const line of page.lines) {
+      const gap = (line.y - prevY) / TEXT_LINE_HEIGHT;
+      prevY = line.y;
+      if (line.hint?.cell) {
+        flushPara(gap);
+        if (tableLines.length && tableLines[0]!.hint!.cell!.table !== line.hint.cell.table) flushTable();
+        tableLines.push(line);
+        continue;
+      }
+      flushTable();
+      const text = normaliseText(line.text);
+      const m = matchMarker(text);
+      const marker = m && m.kind !== 'bare' ? m : null;
+      const heading = line.hint?.heading ?? null;
+      const startsNew = !para || gap > 1 || marker !== null || heading !== null || para.heading !== null || line.bold !== para.lines[0]!.bold;
+      if (startsNew) {
+        flushPara(gap);
+        const pl: PLine = { text: marker ? marker.rest : text, marker: marker?.marker ?? null, x: line.x, markerX: line.x, y: line.y, right: line.x + text.length, size: 0, bold: line.bold, italic: false, page: page.number, order: 0 };
+        para = { lines: [pl], marker: pl.marker, kind: marker, heading, gapBefore: Number.isFinite(gap) ? gap : Infinity };
+      } else {
+        para!.lines.push({ text, marker: null, x: line.x, markerX: line.x, y: line.y, right: line.x + text.length, size: 0, bold: line.bold, italic: false, page: page.number, order: 0 });
+      }
+    }
+    flushPara(Infinity);
+    flushTable();
+  }
+  assignListLevels(blocks.filter((b): b is TextBlock => b.kind !== 'table'), 0);
+  return blocks;
+}
+
+/** Word and HTML: each line is a paragraph; the format states headings, lists and cells. */
+function flowBlocks(pages: readonly RawPage[]): Block[] {
+  const blocks: Block[] = [];
+  for (const page of pages) {
+    let tableLines: RawLine[] = [];
+    const flushTable = () => {
+      if (tableLines.length) blocks.push(tablesFromCellLines(tableLines, page.number));
+      tableLines = [];
+    };
+    for (const line of page.lines) {
+      if (line.hint?.cell) {
+        if (tableLines.length && tableLines[0]!.hint!.cell!.table !== line.hint.cell.table) flushTable();
+        tableLines.push(line);
+        continue;
+      }
+      flushTable();
+      const text = normaliseText(line.text);
+      if (!text) continue;
+      const list = line.hint?.list ?? null;
+      const prev = blocks[blocks.length - 1];
+      if (list && list.marker === '' && prev && prev.kind === 'list-item') {
+        // a further paragraph of the same list item
+        prev.text = `${prev.text} ${text}`;
+        continue;
+      }
+      const m = list ? null : matchMarker(text);
+      const typed = m && m.kind !== 'bare' ? m : null;
+      blocks.push(
+        classify(
+          {
+            text: typed ? typed.rest : text,
+            marker: typed?.marker ?? null,
+            markerKind: typed?.kind ?? null,
+            indent: 0,
+            page: page.number,
+            pageEnd: page.number,
+            size: 0,
+            bold: line.bold,
+            italic: line.italic,
+            lineCount: 1,
+            // paragraph boundaries are explicit, so every paragraph stands apart
+            gapBefore: 2,
+            gapAfter: 2,
+            headingHint: line.hint?.heading ?? null,
+            listHint: list,
+            titleCandidate: false,
+          },
+          { bodySize: 0 },
+        ),
+      );
+    }
+    flushTable();
+  }
+  return blocks;
+}
+
+export interface LayoutOptions {
+  /** keep running headers and footers in the text (for debugging) */
+  keepFurniture?: boolean;
+}
+
+export function layout(raw: RawDoc, options: LayoutOptions = {}): Result<Layout> {
+  const messages: Message[] = [];
+  const stats: JoinStats = { dehyphenated: 0, rejoinedWords: 0 };
+  let furniture: FurnitureLine[] = raw.furniture.map((text) => ({ text, pages: [] }));
+  let blocks: Block[];
+  if (raw.flow) {
+    blocks = flowBlocks(raw.pages);
+  } else {
+    const cleaned = options.keepFurniture ? { pages: [...raw.pages], furniture: [] } : removeFurniture(raw.pages);
+    for (const f of cleaned.furniture) {
+      messages.push(info('layout', 'layout/furniture-removed', `removed ${f.text === 'page number' ? 'page numbers' : `running header/footer ${JSON.stringify(f.text)}`} on pages ${pageRanges(f.pages)}`, f.pages[0]));
+    }
+    furniture = [...furniture, ...cleaned.furniture];
+    const vocab = new Vocabulary(cleaned.pages.flatMap((p) => p.lines.map((l) => normaliseText(l.text))));
+    blocks = raw.format === 'pdf' ? positionedBlocks(cleaned.pages, vocab, stats) : textBlocks(cleaned.pages, vocab, stats);
+  }
+  const joined = joinContinuedTables(blocks);
+  if (joined.joins) messages.push(info('layout', 'layout/table-joined', `${joined.joins} table part${joined.joins === 1 ? '' : 's'} continued from the block before were joined`));
+  let droppedHeaders = joined.droppedHeaders;
+  blocks = joined.blocks.map((b) => {
+    if (b.kind !== 'table') return b;
+    const c = cleanTable(b);
+    droppedHeaders += c.droppedHeaders;
+    return c.table;
+  });
+  if (droppedHeaders) messages.push(info('layout', 'layout/table-joined', `${droppedHeaders} repeated table header row${droppedHeaders === 1 ? '' : 's'} dropped`));
+  const { blocks: withoutToc, toc } = removeToc(blocks);
+  if (toc.length) messages.push(info('layout', 'layout/toc-removed', `table of contents (${toc.length} entries) kept out of the text`));
+  if (stats.dehyphenated || stats.rejoinedWords) {
+    messages.push(info('layout', 'layout/hyphenation-joined', `${stats.dehyphenated} hyphenated and ${stats.rejoinedWords} unhyphenated line-end word breaks rejoined`));
+  }
+  withoutToc.forEach((b, i) => (b.index = i));
+  return { value: { blocks: withoutToc, furniture, toc }, messages };
+}

@@ -1,0 +1,81 @@
+/**
+ * Joining wrapped lines. A line that ends in a hyphen, or a word broken without one (narrow table
+ * cells break long words anywhere), is rejoined the way the document itself spells the word
+ * elsewhere. With no evidence the hyphen stays: a kept hyphen loses no letters.
+ */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export class Vocabulary {
+  /** how often each lower-cased word occurs anywhere */
+  private readonly counts = new Map<string, number>();
+  /** how often it occurs as the first word of a line (where a broken word's tail lands) */
+  private readonly lineStarts = new Map<string, number>();
+  /** hyphenated compounds seen inside lines ("re-assess", "face-to-face") */
+  private readonly hyphenated = new Set<string>();
+
+  constructor(lines: Iterable<string>) {
+    for (const line of lines) {
+      let first = true;
+      for (const m of line.matchAll(WORD)) {
+        const w = m[0].toLowerCase();
+        this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+        if (first) this.lineStarts.set(w, (this.lineStarts.get(w) ?? 0) + 1);
+        first = false;
+      }
+      for (const m of line.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) this.hyphenated.add(m[0].toLowerCase());
+    }
+  }
+
+  /** seen as a whole word somewhere other than at the start of a line */
+  knownInside(word: string): boolean {
+    const w = word.toLowerCase();
+    return (this.counts.get(w) ?? 0) > (this.lineStarts.get(w) ?? 0);
+  }
+
+  /** known whole, or in a plural form (a split "Recommend|ation" where only "recommendations" occurs) */
+  knownWord(word: string): boolean {
+    return this.knownInside(word) || this.knownInside(`${word}s`) || this.knownInside(`${word}es`);
+  }
+
+  known(word: string): boolean {
+    return (this.counts.get(word.toLowerCase()) ?? 0) > 0;
+  }
+
+  hasHyphenated(compound: string): boolean {
+    return this.hyphenated.has(compound.toLowerCase());
+  }
+}
+
+export interface JoinStats {
+  dehyphenated: number;
+  rejoinedWords: number;
+}
+
+/** Append `next` to `text` as the continuation of a wrapped line. */
+export function joinWrapped(text: string, next: string, vocab: Vocabulary | null, stats?: JoinStats): string {
+  if (!text) return next;
+  if (!next) return text;
+  const tail = /([\p{L}\p{N}]+)-$/u.exec(text);
+  const head = /^([\p{L}\p{N}]+)/u.exec(next);
+  if (tail && head) {
+    // "organis-" + "ation": one word when the document writes it whole and never with the hyphen
+    const whole = tail[1]! + head[1]!;
+    if (vocab && /^\p{Ll}/u.test(head[1]!) && vocab.knownInside(whole) && !vocab.hasHyphenated(`${tail[1]}-${head[1]}`)) {
+      if (stats) stats.dehyphenated++;
+      return text.slice(0, -1) + next;
+    }
+    // a real hyphen at the line end ("re-" + "assess", "2021-" + "24")
+    return text + next;
+  }
+  if (/[\p{L}]$/u.test(text) && head && vocab) {
+    // a word broken without a hyphen ("Recommend" + "ation"): its tail is never a word of its own
+    const lastWord = /([\p{L}]+)$/u.exec(text)![1]!;
+    const whole = lastWord + head[1]!;
+    if (/^\p{Ll}/u.test(head[1]!) && !vocab.knownInside(head[1]!) && vocab.knownWord(whole)) {
+      if (stats) stats.rejoinedWords++;
+      return text + next;
+    }
+  }
+  return `${text} ${next}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Positioned lines → paragraphs. A paragraph breaks at a marker, a change of font size or weight,
+ * a vertical gap wider than the line spacing, an outdent, or after a short line that ends a
+ * sentence; it runs on across a page break when the text plainly continues.
+ */
+import type { PLine, Proto, ProtoTable } from './geometry.js';
+import { matchMarker, type MarkerMatch } from './markers.js';
+
+export interface Metrics {
+  bodySize: number;
+  leftMargin: number;
+  /** the furthest a body line reaches: where wrapping happens */
+  rightLimit: number;
+  lineSpacing: number;
+}
+
+function mode(values: readonly number[], weights?: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  values.forEach((v, i) => counts.set(v, (counts.get(v) ?? 0) + (weights?.[i] ?? 1)));
+  let best: number | null = null;
+  let bestCount = -1;
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && best !== null && v < best)) [best, bestCount] = [v, c];
+  return best;
+}
+
+export function metricsOf(lines: readonly PLine[]): Metrics {
+  const bodySize = mode(lines.map((l) => Math.round(l.size * 2) / 2), lines.map((l) => l.text.length)) ?? 12;
+  const body = lines.filter((l) => Math.abs(l.size - bodySize) < 0.5 && !l.bold);
+  const plain = body.filter((l) => !l.marker);
+  // the leftmost edge a fair share of body lines start at (list text is indented past it)
+  const starts = plain.map((l) => Math.round(l.x / 2) * 2).sort((a, b) => a - b);
+  const startCounts = new Map<number, number>();
+  for (const x of starts) startCounts.set(x, (startCounts.get(x) ?? 0) + 1);
+  const leftMargin = [...startCounts.entries()].find(([, n]) => n >= 0.1 * starts.length)?.[0] ?? starts[0] ?? 0;
+  const rights = body.map((l) => l.right).sort((a, b) => a - b);
+  const steps: number[] = [];
+  for (let i = 1; i < body.length; i++) {
+    const dy = body[i]!.y - body[i - 1]!.y;
+    if (body[i]!.page === body[i - 1]!.page && dy > 0 && dy < 3 * bodySize) steps.push(Math.round(dy * 2) / 2);
+  }
+  const rightLimit = rights.length ? rights[Math.floor(rights.length * 0.98)]! : leftMargin + 400;
+  return { bodySize, leftMargin, rightLimit, lineSpacing: mode(steps) ?? bodySize * 1.2 };
+}
+
+export interface Para {
+  lines: PLine[];
+  marker: string | null;
+  markerKind: MarkerMatch['kind'] | null;
+  markerX: number;
+  /** whitespace above and below, in multiples of the line spacing (Infinity at page edges) */
+  gapBefore: number;
+  gapAfter: number;
+}
+
+/** Enumerators and • glyphs start paragraphs; a dash at the start of a wrapped line may be prose. */
+export function textualMarker(text: string): MarkerMatch | null {
+  const m = matchMarker(text);
+  if (!m) return null;
+  if (m.kind === 'bullet' && !text.startsWith('•')) return null;
+  return m;
+}
+
+const TERMINAL = /[.!?:;]["”’)]?$/;
+
+/**
+ * Whether `last` ended because the next line's first word would not fit after it — the line
+ * wrapped — rather than because its paragraph ended. Ragged-right text makes any fixed "short
+ * line" threshold wrong; this asks what the typesetter asked.
+ */
+export function wrapped(last: PLine, next: PLine, rightLimit: number): boolean {
+  // the first unbreakable unit: a word with any punctuation-only tokens after it ("It ...:")
+  const firstWord = /^\S+(?:\s+[^\s\p{L}\p{N}]+)*/u.exec(next.text)?.[0] ?? '';
+  const charWidth = next.text.length > 0 ? (next.right - next.x) / next.text.length : 0.5 * next.size;
+  const needed = (firstWord.length + 1) * charWidth;
+  // a glyph-width estimate: allow about an em of error
+  return last.right + needed > rightLimit - Math.max(last.size, 1);
+}
+
+export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): (Para | ProtoTable)[] {
+  const out: (Para | ProtoTable)[] = [];
+  const spacing = (size: number) => metrics.lineSpacing * (size > 0 ? size / metrics.bodySize : 1);
+  const centred = (a: PLine, b: PLine) => Math.abs((a.x + a.right) / 2 - (b.x + b.right) / 2) < 0.5 * Math.max(a.size, 1) && a.x > metrics.leftMargin + 5;
+  const contX = (p: Para): number | null => (p.lines.length > 1 ? p.lines[1]!.x : p.marker ? p.lines[0]!.x : null);
+
+  const startsNew = (p: Para, line: PLine, lineMarker: MarkerMatch | null): boolean => {
+    const last = p.lines[p.lines.length - 1]!;
+    if (line.marker || lineMarker) return true;
+    if (Math.abs(line.size - last.size) > 0.6) return true;
+    const full = wrapped(last, line, metrics.rightLimit);
+    // bold text inside a paragraph wraps like the rest: weight only parts lines that did not wrap
+    if (line.bold !== last.bold && !full) return true;
+    if (last.page !== line.page) {
+      // across a page break the text runs on when the last line was full and no sentence ended
+      const cx = contX(p) ?? p.lines[0]!.x;
+      return !full || TERMINAL.test(last.text) || Math.abs(line.x - cx) > 3;
+    }
+    const dy = line.y - last.y;
+    if (dy <= 0 || dy > 1.4 * spacing(line.size)) return true;
+    if (centred(last, line)) return false;
+    if (!full && (TERMINAL.test(last.text) || /^\p{Lu}/u.test(line.text))) return true;
+    const cx = contX(p);
+    if (cx !== null && line.x < cx - 3) return true;
+    if (p.lines.length === 1 && !p.marker && line.x > p.lines[0]!.x + 3 && !full) return true;
+    return false;
+  };
+
+  // the paragraph being built lives in an object so the helpers below can close it
+  const state: { cur: Para | null } = { cur: null };
+  const close = (nextY: number | null, nextPage: number | null | undefined) => {
+    const cur = state.cur;
+    if (!cur) return;
+    const last = cur.lines[cur.lines.length - 1]!;
+    cur.gapAfter = nextY !== null && nextPage === last.page ? (nextY - last.y) / spacing(last.size) : Infinity;
+    out.push(cur);
+    state.cur = null;
+  };
+
+  for (const proto of protos) {
+    if (proto.type === 'table') {
+      close(null, undefined);
+      out.push(proto);
+      continue;
+    }
+    for (const line of proto.lines) {
+      const lineMarker = line.marker ? null : textualMarker(line.text);
+      const cur = state.cur;
+      if (cur && !startsNew(cur, line, lineMarker)) {
+        cur.lines.push(line);
+        continue;
+      }
+      const prevLast = cur ? cur.lines[cur.lines.length - 1]! : null;
+      close(line.y, line.page);
+      const gapBefore = prevLast && prevLast.page === line.page ? (line.y - prevLast.y) / spacing(line.size) : Infinity;
+      const stripped = lineMarker ? { ...line, text: lineMarker.rest, marker: lineMarker.marker } : line;
+      state.cur = {
+        lines: [stripped],
+        marker: stripped.marker,
+        markerKind: line.marker ? (matchMarker(`${line.marker} x`)?.kind ?? 'bare') : (lineMarker?.kind ?? null),
+        markerX: line.markerX,
+        gapBefore,
+        gapAfter: Infinity,
+      };
+    }
+  }
+  close(null, undefined);
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Message } from '../diagnostics.js';
+import type { InputFormat } from '../model/report.js';
+
+/**
+ * What a loader hands to layout: pages of positioned lines. PDFs give real geometry; flow formats
+ * (Word, HTML, Markdown) give one line per paragraph with the structure the format states outright
+ * in `hint`, and synthetic geometry (y = reading order, x = nesting).
+ */
+export interface RawLine {
+  text: string;
+  /** left edge and baseline from the top of the page, in points (synthetic for flow formats) */
+  x: number;
+  y: number;
+  width: number;
+  /** font size in points; 0 when unknown */
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  hint?: LineHint;
+}
+
+export interface LineHint {
+  /** Word heading style / <hN> / Markdown #: 1–6; 0 for a document title */
+  heading?: number;
+  /** a list item with the marker a reader sees (Word numbers restored), nesting from 0 */
+  list?: { marker: string; level: number; ordered: boolean };
+  /** a line inside a table cell */
+  cell?: { table: number; row: number; col: number; header: boolean };
+  /** lines sharing a paragraph id belong to one paragraph (flow formats give each line its own) */
+  paragraph?: number;
+}
+
+export interface RawPage {
+  /** 1-based; null when the format does not know pages */
+  number: number | null;
+  width: number;
+  height: number;
+  lines: RawLine[];
+}
+
+export interface RawDoc {
+  format: InputFormat;
+  /** true when lines are whole paragraphs (Word, HTML, Markdown), false for visual lines (PDF, text) */
+  flow: boolean;
+  pages: RawPage[];
+  /** page count the document declares, null when unknown */
+  pageCount: number | null;
+  /** running headers and footers the format keeps apart from the body (Word), already excluded */
+  furniture: string[];
+}
+
+export interface LoadOptions {
+  password?: string;
+  maxPages?: number;
+  /** largest inflated size of any one part of a zip container (DOCX) */
+  maxInflatedBytes?: number;
+}
+
+export interface LoadResult {
+  value: RawDoc;
+  messages: Message[];
+}
+
+export const DEFAULT_LIMITS = {
+  maxPages: 5000,
+  maxInflatedBytes: 200 * 1024 * 1024,
+  maxInputBytes: 200 * 1024 * 1024,
+} as const;

@@ -1,0 +1,2 @@
+export * from './report.js';
+export { validateReport, type Validation } from './validate.js';

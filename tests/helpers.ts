@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const BIN = join(ROOT, 'bin', 'cpc.js');
+
+export const REPORTS = [
+  'blaby-2022-progress-review',
+  'bradford-2018-scrutiny-progress',
+  'bromsgrove-redditch-2020-follow-up',
+  'bury-2021-cabinet-report',
+  'bury-2021-cpc-revisit',
+] as const;
+export type ReportName = (typeof REPORTS)[number];
+export const FORMATS = ['pdf', 'docx', 'txt'] as const;
+
+export const fixture = (name: string) => join(FIXTURES, name);
+export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
+export const allFixtureFiles = () => readdirSync(FIXTURES).filter((f) => /\.(pdf|docx|txt|md|html)$/.test(f)).sort();
+
+export interface Gold {
+  document: string;
+  kind: string;
+  councils: string[];
+  year: number;
+  title: string | null;
+  peerTeam: { name: string; role: string | null; organisation: string | null }[];
+  sections: { number: string | null; title: string; level: number }[];
+  recommendations: { number: string | null; cycle: 'current' | 'previous'; year: number; text: string }[];
+  requestedDecisions: string[];
+}
+export const gold = (name: ReportName): Gold => JSON.parse(readFileSync(join(FIXTURES, 'gold', `${name}.json`), 'utf8')) as Gold;
+
+/** Run the built binary (the real CLI, as a user runs it). */
+export function cpc(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

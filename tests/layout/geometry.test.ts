@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { RawLine, RawPage } from '../../src/load/raw.js';
+import { layout } from '../../src/layout/index.js';
+
+/** A positioned piece, as the PDF loader gives them (baseline y from the top, in points). */
+const t = (text: string, x: number, y: number, width = text.length * 6, extra: Partial<RawLine> = {}): RawLine => ({
+  text, x, y, width, size: 12, bold: false, italic: false, ...extra,
+});
+
+function pdf(pages: RawLine[][]) {
+  const raw: RawPage[] = pages.map((lines, i) => ({ number: i + 1, width: 595, height: 842, lines }));
+  return layout({ format: 'pdf', flow: false, pages: raw, pageCount: raw.length, furniture: [] }).value;
+}
+
+describe('positioned layout', () => {
+  it('joins wrapped lines, splits paragraphs at gaps and turns bullet pieces into list items', () => {
+    const { blocks } = pdf([
+      [
+        t('Scope and focus', 65, 100, 100, { bold: true }),
+        t('The peer team were asked to consider the progress made since January', 65, 124, 460),
+        t('2018 and to make recommendations for continued improvement in the', 65, 138, 450),
+        t('councils.', 65, 152, 54),
+        t('•', 77, 176, 7),
+        t('Pause and reflect on the shared service journey to date – celebrate', 101, 176, 420),
+        t('your success', 101, 190, 70),
+        t('•', 77, 204, 7),
+        t('Spend more time together', 101, 204, 160),
+      ],
+    ]);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : [b.kind, b.marker, b.text]))).toEqual([
+      ['heading', null, 'Scope and focus'],
+      ['paragraph', null, 'The peer team were asked to consider the progress made since January 2018 and to make recommendations for continued improvement in the councils.'],
+      ['list-item', '•', 'Pause and reflect on the shared service journey to date – celebrate your success'],
+      ['list-item', '•', 'Spend more time together'],
+    ]);
+  });
+
+  it('rebuilds a table written cell by cell, with multi-line cells and an empty cell', () => {
+    const { blocks } = pdf([
+      [
+        t('Intro paragraph that spans the full width of the text block here.', 65, 100, 460),
+        // row 1, written cell by cell
+        t('Term', 65, 130, 30), t('Meaning', 300, 130, 50),
+        // row 2: the first cell wraps over two lines
+        t('Corporate', 65, 150, 60), t('Peer Challenge', 65, 164, 90), t('A review by peers', 300, 150, 110),
+        // row 3: second cell empty
+        t('Open', 65, 184, 30),
+        // row 4
+        t('LGA', 65, 202, 25), t('Local Government Association', 300, 202, 170),
+        t('A closing paragraph that again spans the full width of the text.', 65, 240, 460),
+      ],
+    ]);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((r) => r.cells)).toEqual([
+      ['Term', 'Meaning'],
+      ['Corporate Peer Challenge', 'A review by peers'],
+      ['Open', ''],
+      ['LGA', 'Local Government Association'],
+    ]);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+  });
+
+  it('runs a paragraph on across a page break when its last line was full', () => {
+    const { blocks } = pdf([
+      [
+        t('First paragraph line that is full and runs right up to the margin of', 65, 700, 460),
+        t('the page where it is then cut by the page break in the middle of a', 65, 714, 460),
+      ],
+      [t('sentence that ends here.', 65, 90, 150), t('A new paragraph.', 65, 124, 100)],
+    ]);
+    expect(blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual([
+      'First paragraph line that is full and runs right up to the margin of the page where it is then cut by the page break in the middle of a sentence that ends here.',
+      'A new paragraph.',
+    ]);
+    expect(blocks[0]!.page).toBe(1);
+    expect(blocks[0]!.pageEnd).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { tableBlock, textBlock, type TableRow } from '../../src/layout/blocks.js';
+import { cleanTable, joinContinuedTables } from '../../src/layout/tables.js';
+import { removeToc } from '../../src/layout/toc.js';
+
+const row = (cells: string[], page: number | null = 1, header = false): TableRow => ({ cells, header, page });
+
+describe('table clean-up', () => {
+  it('joins a table continued on the next page, dropping the repeated header and mending the cut row', () => {
+    const a = tableBlock([row(['Recommendation', 'Progress'], 5), row(['1. Plan', 'Work started and'], 5)], { columns: 2 });
+    const b = tableBlock([row(['Recommendation', 'Progress'], 6), row(['continues on', 'the next page'], 6), row(['2. Review', 'Done.'], 6)], { columns: 2 });
+    const { blocks, joins, droppedHeaders } = joinContinuedTables([a, b]);
+    expect(joins).toBe(1);
+    expect(droppedHeaders).toBe(1);
+    const t = blocks[0]!;
+    expect(t.kind === 'table' && t.rows.map((r) => r.cells)).toEqual([
+      ['Recommendation', 'Progress'],
+      ['1. Plan continues on', 'Work started and the next page'],
+      ['2. Review', 'Done.'],
+    ]);
+    expect(t.kind === 'table' && [t.page, t.pageEnd]).toEqual([5, 6]);
+  });
+
+  it('does not join different tables that merely follow each other', () => {
+    const a = tableBlock([row(['Term', 'Meaning'], 1), row(['LGA', 'Local Government Association'], 1)]);
+    const b = tableBlock([row(['Risk', 'Mitigation'], 3), row(['Delay', 'Plan ahead'], 3)]);
+    expect(joinContinuedTables([a, textBlock('paragraph', 'Between'), b]).joins).toBe(0);
+  });
+
+  it('merges rows that continue the one above (empty first cell, or no number in a numbered table)', () => {
+    const t = tableBlock([
+      row(['LGA Recommendation', 'Progress', 'Next steps'], null, true),
+      row(['1. Develop a', 'An exercise', 'The newly']),
+      row(['clear narrative', 'was undertaken', 'appointed']),
+      row(['', 'More progress.', '']),
+      row(['2. Use the narrative', 'Over the year', 'Continue']),
+    ]);
+    expect(cleanTable(t).table.rows.map((r) => r.cells)).toEqual([
+      ['LGA Recommendation', 'Progress', 'Next steps'],
+      ['1. Develop a clear narrative', 'An exercise was undertaken More progress.', 'The newly appointed'],
+      ['2. Use the narrative', 'Over the year', 'Continue'],
+    ]);
+  });
+});
+
+describe('removeToc', () => {
+  it('takes out a contents table and a run of dot-leader entries', () => {
+    const toc = tableBlock([row(['Section', 'Page']), row(['1. Introduction', '3']), row(['2. Summary of the approach.....', '3'])]);
+    const dots = ['Introduction ........ 3', 'Scope ........ 4', 'Findings ........ 7'].map((t) => textBlock('paragraph', t));
+    const body = textBlock('heading', 'Introduction', { marker: '1.' });
+    const { blocks, toc: entries } = removeToc([textBlock('heading', 'Contents'), toc, ...dots, body]);
+    expect(blocks).toEqual([body]);
+    expect(entries).toEqual(['1. Introduction', '2. Summary of the approach', 'Introduction', 'Scope', 'Findings']);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToLines, loadHtml } from '../../src/load/html.js';
+
+describe('htmlToLines', () => {
+  it('keeps headings, list markers (with start values), tables and page order', () => {
+    const { lines } = htmlToLines(`
+      <h1>1. Introduction</h1><p>Body <b>text</b>.</p>
+      <ol start="3"><li>Third</li><li>Fourth<ul><li>Nested</li></ul></li></ol>
+      <table><thead><tr><th>Recommendation</th><th>Progress</th></tr></thead>
+      <tbody><tr><td>1. Do it</td><td><p>Done.</p><p>More.</p></td></tr></tbody></table>`);
+    expect(lines.map((l) => l.text)).toEqual(['1. Introduction', 'Body text.', 'Third', 'Fourth', 'Nested', 'Recommendation', 'Progress', '1. Do it', 'Done.', 'More.']);
+    expect(lines[0]!.hint?.heading).toBe(1);
+    expect(lines.slice(2, 5).map((l) => l.hint?.list)).toEqual([
+      { marker: '3.', level: 0, ordered: true },
+      { marker: '4.', level: 0, ordered: true },
+      { marker: '•', level: 1, ordered: false },
+    ]);
+    expect(lines[5]!.hint?.cell).toEqual({ table: 1, row: 0, col: 0, header: true });
+    expect(lines[9]!.hint?.cell).toEqual({ table: 1, row: 1, col: 1, header: false });
+  });
+
+  it('drops footnote references, images, scripts and site chrome (reported as furniture)', () => {
+    const { lines, furniture } = htmlToLines(`<header>Council website</header><nav>Home | News</nav>
+      <main><p>Transformation<sup><a href="#footnote-1">[1]</a></sup> matters.<img alt="Decorative arrows"></p><script>x()</script></main>
+      <footer>© Council</footer>`);
+    expect(lines.map((l) => l.text)).toEqual(['Transformation matters.']);
+    expect(furniture).toEqual([]); // chrome outside <main> is not walked at all
+    const page = htmlToLines('<body><nav>Menu</nav><p>Report</p><footer>Page footer</footer></body>');
+    expect(page.lines.map((l) => l.text)).toEqual(['Report']);
+    expect(page.furniture).toEqual(['Menu', 'Page footer']);
+  });
+
+  it('marks a whole bold paragraph bold', () => {
+    const { lines } = htmlToLines('<p><strong>Peer team</strong></p><p>Mixed <strong>bold</strong> text</p>');
+    expect(lines.map((l) => l.bold)).toEqual([true, false]);
+  });
+
+  it('loads a saved web page as one unpaged document', () => {
+    const r = loadHtml(new TextEncoder().encode('<!doctype html><meta charset="utf-8"><h2>Key recommendations</h2><ol><li>One</li></ol>'));
+    expect(r.value.format).toBe('html');
+    expect(r.value.pages).toHaveLength(1);
+    expect(r.value.pages[0]!.number).toBeNull();
+  });
+});
