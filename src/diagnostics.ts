@@ -92,6 +92,7 @@ export const ERROR_CODES = {
   'input/unreadable': 1,
   'input/empty': 1,
   'input/unsupported-format': 1,
+  'input/wrong-type': 1,
   'input/corrupt': 1,
   'input/encrypted': 3,
   'input/too-large': 1,

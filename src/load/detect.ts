@@ -78,6 +78,12 @@ export function detectFormat(bytes: Uint8Array, fileName: string): InputFormat {
   }
   if (ascii(bytes, 0, 5) === '{\\rtf') throw new CpcError('input/unsupported-format', 'an RTF file; save it as .docx or PDF');
   if (isProbablyText(bytes)) {
+    // a "report.pdf" that holds text is a failed download or an error page, not a report
+    const claimed = /\.(pdf|docx?|rtf)$/i.exec(fileName)?.[1];
+    if (claimed) {
+      const actual = looksLikeHtml(bytes) ? 'an HTML page' : 'plain text';
+      throw new CpcError('input/wrong-type', `named .${claimed.toLowerCase()} but it holds ${actual}, not a ${claimed.toLowerCase() === 'pdf' ? 'PDF' : 'Word document'}`);
+    }
     if (looksLikeHtml(bytes)) return 'html';
     if (/\.(md|markdown)$/i.test(fileName)) return 'md';
     return 'txt';

@@ -9,7 +9,6 @@ describe('detectFormat', () => {
   it('reads the format from the bytes, not the extension', () => {
     expect(detectFormat(fixtureBytes('bury-2021-cpc-revisit.pdf'), 'report.docx')).toBe('pdf');
     expect(detectFormat(fixtureBytes('bury-2021-cpc-revisit.docx'), 'report.pdf')).toBe('docx');
-    expect(detectFormat(fixtureBytes('bury-2021-cpc-revisit.txt'), 'report.pdf')).toBe('txt');
   });
 
   it('tells HTML from text, and Markdown by its extension', () => {
@@ -29,6 +28,7 @@ describe('detectFormat', () => {
     ['a zip that is not Word', bytes('PK\u0003\u0004\u0014\u0000xl/workbook.xml'), 'input/unsupported-format'],
     ['a legacy .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'input/unsupported-format'],
     ['RTF', bytes('{\\rtf1\\ansi hello}'), 'input/unsupported-format'],
+    ['text named .pdf (a failed download)', bytes('<html><body>404 Not Found</body></html>'), 'input/wrong-type'],
   ])('refuses %s with its own code', (_name, input, code) => {
     let error: unknown;
     try {
@@ -38,5 +38,11 @@ describe('detectFormat', () => {
     }
     expect(error).toBeInstanceOf(CpcError);
     expect((error as CpcError).code).toBe(code);
+  });
+});
+
+describe('a text file named as a binary document', () => {
+  it('is refused with its own code and a message naming both types', () => {
+    expect(() => detectFormat(new TextEncoder().encode('Minutes of the meeting'), 'minutes.docx')).toThrow(/named \.docx but it holds plain text, not a Word document/);
   });
 });
