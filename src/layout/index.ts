@@ -64,6 +64,10 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   return blocks;
 }
 
+const TERMINAL_PUNCT = /[.!?:;]["”’)]?$/;
+/** a line ending on a word that cannot end a sentence */
+const ENDS_MID_PHRASE = /\b(in|of|the|and|to|for|a|an|with|on|at|by|from|as|or|that|which|its|their|our|your|this|these|is|are|was|were|be)$/;
+
 /** Plain text and Markdown: blank lines part paragraphs, markers start items, tabs make tables. */
 function textBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: JoinStats): Block[] {
   const blocks: Block[] = [];
@@ -116,7 +120,10 @@ function textBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: JoinSta
       const m = matchMarker(text);
       const marker = m && m.kind !== 'bare' ? m : null;
       const heading = line.hint?.heading ?? null;
-      const startsNew = !para || gap > 1 || marker !== null || heading !== null || para.heading !== null || line.bold !== para.lines[0]!.bold;
+      const last = para?.lines[para.lines.length - 1]?.text ?? '';
+      // a blank line inside a sentence (a page break in the source) does not end the paragraph
+      const runsOn = gap <= 3 && !TERMINAL_PUNCT.test(last) && (/^\p{Ll}/u.test(text) || ENDS_MID_PHRASE.test(last));
+      const startsNew = !para || (gap > 1 && !runsOn) || marker !== null || heading !== null || para.heading !== null || line.bold !== para.lines[0]!.bold;
       if (startsNew) {
         flushPara(gap);
         const pl: PLine = { text: marker ? marker.rest : text, marker: marker?.marker ?? null, x: line.x, markerX: line.x, y: line.y, right: line.x + text.length, size: 0, bold: line.bold, italic: false, page: page.number, order: 0 };

@@ -29,8 +29,11 @@ interface Candidate {
   number: string | null;
   title: string;
   strong: boolean;
+  /** short, alone on its line and not a sentence: reads as a heading even without typography */
+  headingShaped: boolean;
 }
 
+const ANNEX_HEADING = /^(annex|appendix|appendices)\b/i;
 const NUMBER_MARKER = /^(\d{1,3}(\.\d{1,3}){0,3})[.)]?$/;
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_ONLY = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTHS}|\\d{1,4}(?:st|nd|rd|th)?|and|to|[-–—/,.\\s])+$`, 'i');
@@ -40,6 +43,14 @@ const IMAGE_DESCRIPTION = /^(decorative|image|graphic|picture|photo(graph)?|logo
 /** a sentence leading into a list ("The Cabinet is asked to:", "Progress includes:") */
 const LEAD_IN_VERB = /\b(is|are|was|were|be|been|being|has|have|had|will|would|should|could|can|may|must|includes?|included|including|asked|follows?|following|recognised|made|were)\b/i;
 const LEAD_IN_START = /^(on behalf|as follows|for example|in summary|these (are|were|include))/i;
+/** headings numbered in words: "Recommendation 3 - …", "Recommendations 1 and 2 - …", "Annex A", "Appendix 2" */
+const WORD_NUMBERED = /^(recommendations?\s+\d+(\s*(,|and|&|to|-|–)\s*\d+)*\s*([-–—:.]|$)|(annex|appendix)\s+([A-Z]|\d+)\b)/i;
+/** contact details: an email address, a web address, a phone number */
+const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/i;
+/** a pull quote: the whole line in quotation marks */
+const QUOTED = /^["“‘'][^"“”]*["”’']$/;
+/** body text ends a sentence or leads into a list */
+const SENTENCE_END = /[.:;!?]["”’)]?$/;
 
 function candidateOf(b: TextBlock, index: number): Candidate | null {
   if (b.kind === 'list-item') return null;
@@ -49,12 +60,15 @@ function candidateOf(b: TextBlock, index: number): Candidate | null {
   const text = b.text.replace(/\*+/g, '').trim();
   const words = wordCount(text);
   const strong = b.kind === 'heading';
+  const wordNumbered = WORD_NUMBERED.test(text) && words <= 45 && !/\.$/.test(text);
   const weak =
     b.cues.includes('standalone') ||
+    wordNumbered ||
     (b.cues.includes('bold') && words <= 45 && !/\.$/.test(text)) ||
     (number !== null && words <= 40);
   if (!strong && !weak) return null;
-  return { index, block: b, number, title: text.replace(/\s*:\s*$/, '').trim(), strong };
+  const headingShaped = b.cues.includes('standalone') || wordNumbered;
+  return { index, block: b, number, title: text.replace(/\s*:\s*$/, '').trim(), strong, headingShaped };
 }
 
 /** Reasons a heading-looking line is not a heading, whatever its typography. */
@@ -63,18 +77,22 @@ function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readon
   if ((t.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   if (DATE_ONLY.test(t)) return true; // "July 2020", "August – December 2021"
   if (!c.number && FORM_FIELD.test(t)) return true;
-  if (IMAGE_DESCRIPTION.test(t) && wordCount(t) <= 8) return true;
+  if (isImageDescription(t)) return true;
+  if (CONTACT.test(t)) return true;
+  if (QUOTED.test(t)) return true;
   if (/:$/.test(t) && (LEAD_IN_VERB.test(t) || LEAD_IN_START.test(t))) return true;
   if (!c.number) {
     const prev = blocks[c.index - 1];
     const next = blocks[c.index + 1];
     // a label between the items of one list ("Form:", "Perform:")
-    if (prev?.kind === 'list-item' && next?.kind === 'list-item') return true;
+    if (!c.strong && prev?.kind === 'list-item' && next?.kind === 'list-item' && (/:$/.test(t) || wordCount(t) <= 3)) return true;
     // a name that heads a list entry elsewhere ("Clare Hudson" signing off above the team list)
     if (wordCount(t) <= 5 && listItemStarts.some((s) => s.startsWith(t) && /^[,(–-]/.test(s.slice(t.length).trim()))) return true;
   }
   return false;
 }
+
+const isImageDescription = (t: string) => IMAGE_DESCRIPTION.test(t) && wordCount(t) <= 8;
 
 const substantial = (b: Block): boolean => b.kind === 'table' || b.kind === 'list-item' || wordCount(b.text) >= 8 || /:$/.test(b.text.trim());
 
@@ -91,39 +109,69 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
 
   const titleBlocks = blocks.flatMap((b, i) => (isText(b) && b.cues.includes('title') ? [i] : []));
   // the first stretch of real body text; weak candidates before it belong to a title page
-  const firstBody = blocks.findIndex((b, i) => !candidates.has(i) && !titleBlocks.includes(i) && (b.kind === 'list-item' || (b.kind === 'paragraph' && wordCount(b.text) >= 8)));
-
-  const hasBody = (i: number, numbered: boolean, depth = 0): boolean => {
-    const next = blocks[i + 1];
-    if (!next || depth > 4) return false;
-    const c = candidates.get(i + 1);
-    if (!c) return substantial(next);
-    if (numbered || c.number) return false;
-    return hasBody(i + 1, false, depth + 1);
+  const firstBody = blocks.findIndex(
+    (b, i) => !candidates.has(i) && !titleBlocks.includes(i) && (b.kind === 'list-item' || (b.kind === 'paragraph' && wordCount(b.text) >= 8 && SENTENCE_END.test(b.text))),
+  );
+  /** the next block that is text (image descriptions in plain text are not) */
+  const nextIndex = (i: number): number => {
+    let j = i + 1;
+    for (let b = blocks[j]; isText(b) && isImageDescription(b.text); b = blocks[++j]);
+    return j;
   };
 
-  const accepted: Candidate[] = [];
+  const sorted = [...candidates.values()].sort((a, b) => a.index - b.index);
+  const isChild = (parent: string, child: string | null) => child !== null && child.startsWith(`${parent}.`);
+
+  /** Whether an unnumbered candidate is followed by text of its own (possibly under sub-headings). */
+  const unnumberedHasBody = (i: number, numbered: ReadonlySet<number>, depth = 0): boolean => {
+    const j = nextIndex(i);
+    const next = blocks[j];
+    if (!next || depth > 4) return false;
+    if (numbered.has(j)) return true; // a numbered section of its own follows (with its body)
+    const c = candidates.get(j);
+    // a label heading ("Consultation:") takes whatever follows as its body, however short
+    const here = blocks[i];
+    const label = isText(here) && /:$/.test(here.text.trim());
+    if (!c || c.number) return label || substantial(next); // a numbered line that is no heading is body text
+    // through one sub-heading at most, and not into a label ("Consultation:") that opens a section of its own
+    if (depth >= 1 || /:$/.test(c.block.text.trim())) return false;
+    return unnumberedHasBody(j, numbered, depth + 1);
+  };
+
+  // pass 1: numbered headings must continue the outline and, unless strongly marked, have a body
+  const numbered = new Set<number>();
   let lastNumber: number[] | null = null;
-  for (const c of [...candidates.values()].sort((a, b) => a.index - b.index)) {
-    if (c.number) {
-      const comps = components(c.number);
-      if (!comps || !continuesOutline(lastNumber, comps)) continue;
-      if (!c.strong && !hasBody(c.index, true)) continue;
-      accepted.push(c);
-      lastNumber = comps;
-      continue;
+  for (const c of sorted) {
+    if (!c.number) continue;
+    const comps = components(c.number);
+    if (!comps || !continuesOutline(lastNumber, comps)) continue;
+    if (!c.strong && !c.headingShaped) {
+      // a numbered sentence ("4.1 In light of …") is a heading only when its own text follows
+      const j = nextIndex(c.index);
+      const next = blocks[j];
+      const nc = candidates.get(j);
+      const body = next !== undefined && (!nc ? substantial(next) : nc.number ? isChild(c.number, nc.number) : unnumberedHasBody(j, new Set(), 1));
+      if (!body) continue;
     }
-    if (!c.strong) {
-      const next = blocks[c.index + 1];
-      const directBody = next !== undefined && !candidates.has(c.index + 1) && substantial(next);
-      if (firstBody >= 0 && c.index < firstBody && !directBody) continue;
-      if (!hasBody(c.index, false)) continue;
-      // a one-line body ("None") between a heading and the next heading
-      const prevAccepted = accepted[accepted.length - 1];
-      if (prevAccepted && prevAccepted.index === c.index - 1 && candidates.get(c.index + 1)?.number) continue;
-    }
-    accepted.push(c);
+    numbered.add(c.index);
+    lastNumber = comps;
   }
+
+  // pass 2: unnumbered headings; strong ones stand, weak ones need a body and must not sit on a title page
+  const acceptedIdx = new Set(numbered);
+  for (const c of sorted) if (!c.number && c.strong) acceptedIdx.add(c.index);
+  for (const c of sorted) {
+    if (c.number || c.strong) continue;
+    const j = nextIndex(c.index);
+    const next = blocks[j];
+    const directBody = next !== undefined && !candidates.has(j) && substantial(next);
+    if (firstBody >= 0 && c.index < firstBody && !directBody) continue;
+    if (!unnumberedHasBody(c.index, numbered)) continue;
+    // a one-line body ("None") between a heading and the next one
+    if (acceptedIdx.has(c.index - 1) && acceptedIdx.has(j)) continue;
+    acceptedIdx.add(c.index);
+  }
+  const accepted = sorted.filter((c) => acceptedIdx.has(c.index));
 
   // levels: the number's depth; unnumbered ones sit under the heading before them
   const sections: Section[] = [];
@@ -135,14 +183,15 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
     if (c.number) {
       level = Math.min(6, components(c.number)!.length);
       lastNumberedLevel = level;
-    } else if (lastNumberedLevel === 0) {
+    } else if (lastNumberedLevel === 0 || ANNEX_HEADING.test(c.title)) {
+      // before any numbered heading, and annexes, sit at the top of the outline
       level = 1;
     } else {
       const prev = accepted[k - 1];
       const prevLevel = levels[k - 1] ?? 1;
       const immediate = prev !== undefined && prev.index === c.index - 1;
       level = prev && !prev.number ? (immediate ? prevLevel + 1 : prevLevel) : lastNumberedLevel + 1;
-      level = Math.min(level, lastNumberedLevel + 2, 6);
+      level = Math.min(level, (ANNEX_HEADING.test(prev?.title ?? '') ? 1 : lastNumberedLevel) + 2, 6);
     }
     levels.push(level);
     let parentId: string | null = null;

@@ -1,0 +1,97 @@
+/**
+ * Requested decisions: what a council report asks its committee to do ("The Cabinet is asked to:
+ * note …, endorse …"). They are the report's recommendations to the committee, never the peers'
+ * recommendations. A report that gives the list twice (front sheet and body) yields each decision
+ * once, in the final list's wording and order.
+ */
+import type { Message, Result } from '../diagnostics.js';
+import type { Block } from '../layout/blocks.js';
+import type { ReportKind, RequestedDecision } from '../model/report.js';
+import type { ParseContext } from './context.js';
+import type { SectionsValue } from './sections.js';
+import { dice } from './text.js';
+
+/** "The Cabinet is asked to:", "Members are recommended to", "It is recommended that Council" */
+export const ASKED_TO = /\b((?:the\s+)?[A-Z][\w&' -]*?)\s+(?:is|are)\s+(?:asked|recommended|requested|invited|requested)\s+to\b|\bit is recommended that\b/i;
+const DECISIONS_HEADING = /^(recommendations?(\s*\(s\))?|decisions? (required|requested|sought)|recommended decisions?)$/i;
+
+export interface DecisionsValue {
+  decisions: RequestedDecision[];
+  /** blocks holding decisions or their lead-ins: not peer recommendations */
+  decisionBlocks: Set<number>;
+}
+
+interface DecisionList {
+  body: string | null;
+  items: { text: string; block: Block }[];
+}
+
+function bodyOf(leadIn: string): string | null {
+  const m = ASKED_TO.exec(leadIn);
+  if (!m || !m[1]) return null;
+  return m[1].replace(/^the\s+/i, '').trim() || null;
+}
+
+export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, kind: ReportKind): Result<DecisionsValue> {
+  const { blocks } = ctx;
+  const messages: Message[] = [];
+  const lists: DecisionList[] = [];
+  const decisionBlocks = new Set<number>();
+  const inList = new Set<number>();
+
+  blocks.forEach((b, i) => {
+    if (b.kind === 'table' || inList.has(i)) return;
+    if (ASKED_TO.test(b.text) && /:\s*$/.test(b.text)) {
+      decisionBlocks.add(i);
+      const items: DecisionList['items'] = [];
+      for (let j = i + 1; j < blocks.length; j++) {
+        const n = blocks[j]!;
+        if (n.kind !== 'list-item') break;
+        items.push({ text: n.text, block: n });
+        decisionBlocks.add(j);
+        inList.add(j);
+      }
+      if (items.length) lists.push({ body: bodyOf(b.text), items });
+    }
+  });
+
+  // a bare "Recommendations" section of a council report with no "asked to" list: its paragraphs
+  // (in a peer team's own report that heading holds the peers' recommendations)
+  for (const s of kind === 'council-report' ? sections.sections : []) {
+    if (!DECISIONS_HEADING.test(s.title.trim())) continue;
+    const start = blocks.findIndex((_, i) => sections.sectionOf[i] === s.id);
+    if (start < 0) continue;
+    const own = blocks.filter((_, i) => sections.sectionOf[i] === s.id && i > start);
+    if (own.some((b) => decisionBlocks.has(b.index))) continue;
+    const items = own.filter((b) => b.kind !== 'table' && !sections.headingBlocks.has(b.index)).map((b) => ({ text: b.kind === 'table' ? '' : b.text, block: b }));
+    if (items.length && items.length <= 10) {
+      items.forEach((it) => decisionBlocks.add(it.block.index));
+      lists.push({ body: null, items });
+    }
+  }
+
+  // several lists: the final one leads; earlier items it lacks are kept after its own
+  const merged: DecisionList['items'] = [];
+  const bodyFor = new Map<Block, string | null>();
+  for (const list of [...lists].reverse()) {
+    for (const item of list.items) {
+      if (merged.some((m) => dice(m.text, item.text) >= 0.6)) continue;
+      merged.push(item);
+      bodyFor.set(item.block, list.body);
+    }
+  }
+  const final = lists[lists.length - 1];
+  const ordered = [...merged].sort((a, b) => {
+    const fa = final?.items.includes(a) ? 0 : 1;
+    const fb = final?.items.includes(b) ? 0 : 1;
+    return fa - fb || a.block.index - b.block.index;
+  });
+  const decisions = ordered.map((item, k) => ({
+    id: `decision-${k + 1}`,
+    text: item.text,
+    body: bodyFor.get(item.block) ?? null,
+    sectionId: sections.sectionOf[item.block.index] ?? null,
+    page: item.block.page,
+  }));
+  return { value: { decisions, decisionBlocks }, messages };
+}

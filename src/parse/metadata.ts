@@ -1,0 +1,267 @@
+/**
+ * Report metadata: what kind of document this is, which council(s) it is about, the year of the
+ * peer challenge visit it is about, its dates, and its title. Every cue is the document's own: a
+ * council front sheet, a title naming a follow-up or progress review, dated sentences saying when
+ * a challenge took place, the names on the title page.
+ */
+import { warning, type Message, type Result } from '../diagnostics.js';
+import type { Block } from '../layout/blocks.js';
+import type { ReportKind, ReportMeta } from '../model/report.js';
+import type { ParseContext } from './context.js';
+import type { PeersValue } from './peers.js';
+import type { SectionsValue } from './sections.js';
+import { datedYears, findDates, sentences, type DateRange } from './text.js';
+
+const FRONT_SHEET =
+  /\b(meeting date|meeting:|report (of|to|by|author)|report contact|portfolio|ward\(s\)|wards? affected|key decision|decision type|item no|classification|overview (and|&) scrutiny|executive member|cabinet member|date of (the )?meeting)\b/gi;
+const PROGRESS_REVIEW = /\bprogress review\b|\bsix[- ]month (review|check)/i;
+const FOLLOW_UP = /\bfollow[- ]?up (visit|review)\b|\bre-?visit\b/i;
+const LOOKS_BACK = /\b(original|previous|earlier|last) (corporate )?(peer challenge|peer review|cpc)\b|\brecommendations (made )?in (19|20)\d{2}\b|\bthe (19|20)\d{2} (corporate )?(peer challenge|cpc|review)\b/gi;
+const LGA_REPORT = /\bpeer team\b|\bkey recommendations\b/i;
+
+const CHALLENGE = /\bpeer challenge|\bCPC\b|\bpeer review\b|\bre-?visit\b|\bfollow[- ]?up (visit|review)\b|\bprogress review\b/i;
+const HAPPENED = /\b(received|undertook|undertaken|had a|took place|conducted|carried out|visit on|visited|benefitted|benefited|was held|onsite|on site|made a follow|spent|from \w+ \d)/i;
+const NOT_YET = /\b(will|planned|planning|being planned|due to|to be held|offer|entitled|check-?in)\b/i;
+
+const COUNCIL = new RegExp(
+  [
+    "(?:Royal|London) Borough of [A-Z][\\p{L}'’-]*(?: (?:and|upon|on) [A-Z][\\p{L}'’-]*| [A-Z][\\p{L}'’-]*)*",
+    "(?:City|County) of [A-Z][\\p{L}'’-]*(?: [A-Z][\\p{L}'’-]*)* Council",
+    "[A-Z][\\p{L}'’-]*(?: (?:upon|on|in|under|le|with) [A-Z][\\p{L}'’-]*| [A-Z][\\p{L}'’-]*){0,3} (?:Council)",
+  ].join('|'),
+  'gu',
+);
+/** "Bromsgrove District and Redditch Borough Councils" */
+const JOINT_COUNCILS = /\b([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*)*?) (Borough|District|City|County) and ([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*)*?) (Borough|District|City|County) Councils\b/gu;
+const NOT_A_NAME = /^(the|this|that|each|every|our|your|a|an|full|whole|local|borough|district|city|county|town|parish|new|both|any|all|which|whose|its|their|his|her|leader|deputy|member|members|cabinet|chief|lga|uk|english|england|ward|wards|said|such|former)$/i;
+
+function councilMentions(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(JOINT_COUNCILS)) out.push(`${m[1]} ${m[2]} Council`, `${m[3]} ${m[4]} Council`);
+  const withoutJoint = text.replace(JOINT_COUNCILS, ' ');
+  for (const m of withoutJoint.matchAll(COUNCIL)) {
+    let name = m[0].trim();
+    const words = name.split(' ');
+    // "In 2017 Bradford Council" → drop leading words that cannot start a council's name
+    while (words.length > 1 && (NOT_A_NAME.test(words[0]!) || /^\d/.test(words[0]!) || /^(In|On|At|By|For|From|With|And|To|Of|As)$/.test(words[0]!))) words.shift();
+    name = words.join(' ');
+    if (words.length < 2 || NOT_A_NAME.test(words[0]!)) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+const blockText = (b: Block) => (b.kind === 'table' ? b.rows.map((r) => r.cells.join(' ')).join('\n') : b.text);
+
+/** The opening of the document: its title block and what precedes the first body text. */
+function openingBlocks(blocks: readonly Block[], sections: SectionsValue): Block[] {
+  const firstHeading = Math.min(...[...sections.headingBlocks], blocks.length);
+  const end = Math.max(Math.min(firstHeading, 12), ...sections.titleBlocks.map((i) => i + 1), 4);
+  return blocks.slice(0, end);
+}
+
+/**
+ * A capitalised run before "Council" may begin with title words ("Progress Review Blaby District
+ * Council"): each mention becomes the ending of it the document uses most.
+ */
+function canonicalNames(mentions: readonly string[]): Map<string, string> {
+  const endings = new Map<string, number>();
+  const endingsOf = (m: string) => {
+    const words = m.split(' ');
+    const out: string[] = [];
+    for (let k = 0; k < words.length - 1; k++) if (!NOT_A_NAME.test(words[k]!)) out.push(words.slice(k).join(' '));
+    return out;
+  };
+  for (const m of mentions) for (const e of endingsOf(m)) endings.set(e, (endings.get(e) ?? 0) + 1);
+  const canonical = new Map<string, string>();
+  for (const m of mentions) {
+    let best = m;
+    for (const e of endingsOf(m)) if ((endings.get(e) ?? 0) > (endings.get(best) ?? 0)) best = e;
+    canonical.set(m, best);
+  }
+  return canonical;
+}
+
+function findCouncils(blocks: readonly Block[], opening: readonly Block[], peerBlocks: ReadonlySet<number>): string[] {
+  const score = new Map<string, { name: string; score: number; first: number }>();
+  const add = (name: string, weight: number, at: number) => {
+    const key = name.toLowerCase();
+    const s = score.get(key) ?? { name, score: 0, first: at };
+    s.score += weight;
+    score.set(key, s);
+  };
+  const openingSet = new Set(opening.map((b) => b.index));
+  const mentions = blocks.map((b, i) => (peerBlocks.has(i) ? [] : councilMentions(blockText(b))));
+  const canonical = canonicalNames(mentions.flat());
+  mentions.forEach((names, i) => {
+    for (const name of names) add(canonical.get(name) ?? name, openingSet.has(blocks[i]!.index) ? 5 : 1, i);
+  });
+  const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.first - b.first);
+  const top = ranked[0];
+  if (!top) return [];
+  const names = [top.name];
+  // a joint report names both councils together on its opening pages ("X Council and Y Council")
+  const openingText = opening.map(blockText).join('\n');
+  for (const other of ranked.slice(1)) {
+    if (other.score < 0.3 * top.score) break;
+    const joint = new RegExp(`${escape(top.name)}\\s+(and|&)\\s+${escape(other.name)}|${escape(other.name)}\\s+(and|&)\\s+${escape(top.name)}`);
+    const bothInOpening = openingText.includes(top.name) && openingText.includes(other.name);
+    if (joint.test(openingText) || (bothInOpening && blocks.some((b) => joint.test(blockText(b))))) names.push(other.name);
+  }
+  return names.sort((a, b) => (score.get(a.toLowerCase())!.first - score.get(b.toLowerCase())!.first));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function findKind(blocks: readonly Block[], opening: readonly Block[], title: string | null): ReportKind {
+  const openingText = opening.map(blockText).join('\n');
+  const frontSheet = new Set(Array.from(openingText.matchAll(FRONT_SHEET), (m) => m[1]!.toLowerCase())).size;
+  if (frontSheet >= 2) return 'council-report';
+  const head = `${title ?? ''}\n${openingText}`;
+  if (PROGRESS_REVIEW.test(head)) return 'cpc-progress-review';
+  if (FOLLOW_UP.test(head)) return 'cpc-follow-up';
+  const all = blocks.map(blockText).join('\n');
+  if ((all.match(LOOKS_BACK) ?? []).length >= 2) return 'cpc-follow-up';
+  if (LGA_REPORT.test(all)) return 'cpc-feedback';
+  return 'unknown';
+}
+
+interface ChallengeEvent {
+  type: 'cpc' | 'follow-up' | 'progress-review';
+  year: number;
+  dates: DateRange | null;
+}
+
+function challengeEvents(blocks: readonly Block[]): ChallengeEvent[] {
+  const out: ChallengeEvent[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    for (const s of sentences(b.text)) {
+      if (!CHALLENGE.test(s) || !HAPPENED.test(s) || NOT_YET.test(s)) continue;
+      const dates = findDates(s);
+      const years = dates.length ? dates.map((d) => Number(d.start.slice(0, 4))) : datedYears(s);
+      if (!years.length) continue;
+      const type = /\bprogress review\b|six[- ]month/i.test(s) ? 'progress-review' : /\bre-?visit\b|follow[- ]?up/i.test(s) ? 'follow-up' : 'cpc';
+      out.push({ type, year: Math.max(...years), dates: dates[dates.length - 1] ?? null });
+    }
+  }
+  return out;
+}
+
+/** Every dated mention outside plans and forecasts: the fallback for "when was this". */
+function pastYears(blocks: readonly Block[]): number[] {
+  const out: number[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    // a month or season with its year is a date; "in 2022" is as often a forecast
+    for (const s of sentences(b.text)) if (!NOT_YET.test(s)) out.push(...datedYears(s, false));
+  }
+  return out;
+}
+
+function latest(events: readonly ChallengeEvent[], type?: ChallengeEvent['type']): ChallengeEvent | null {
+  const list = type ? events.filter((e) => e.type === type) : events;
+  return list.reduce<ChallengeEvent | null>((best, e) => (!best || e.year > best.year || (e.year === best.year && e.dates && !best.dates) ? e : best), null);
+}
+
+/** "Meeting date: 13 October 2021" in a front-sheet table, or a meeting "to be held on 13 September 2018". */
+function meetingDate(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      for (const r of b.rows) {
+        if (/meeting date|date of (the )?meeting/i.test(r.cells[0] ?? '')) {
+          const d = findDates(r.cells.slice(1).join(' '))[0];
+          if (d) return d.start;
+        }
+      }
+      continue;
+    }
+    const m = /\b(?:meeting date|date of (?:the )?meeting)\s*:?\s*(.*)$|\bmeeting\b.*\b(?:held|taking place) on\b(.*)$/i.exec(b.text);
+    if (m) {
+      const d = findDates(m[1] ?? m[2] ?? '')[0];
+      if (d) return d.start;
+    }
+  }
+  return null;
+}
+
+/** A council report's own "Title of report:" field. */
+function titleField(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      for (const r of b.rows) if (/^(title of report|report title|subject)\s*:?$/i.test((r.cells[0] ?? '').trim()) && r.cells[1]?.trim()) return r.cells[1].trim();
+    } else {
+      const m = /^(?:title of report|report title)\s*:\s*(.+)$/i.exec(b.text);
+      if (m) return m[1]!.trim();
+    }
+  }
+  return null;
+}
+
+function findTitle(blocks: readonly Block[], sections: SectionsValue, councils: readonly string[]): string | null {
+  let title = titleField(blocks);
+  if (!title) {
+    const titled = sections.titleBlocks.map((i) => blocks[i]).find((b) => b && b.kind !== 'table');
+    const first = blocks.find((b, i) => b.kind !== 'table' && !sections.headingBlocks.has(i));
+    const firstHeading = Math.min(...[...sections.headingBlocks], blocks.length);
+    title = titled && titled.kind !== 'table' ? titled.text : first && first.kind !== 'table' && first.index < firstHeading && first.text.split(/\s+/).length <= 30 ? first.text : null;
+  }
+  if (!title) return null;
+  // a title page runs on with the council's name and the date: the title is what precedes them
+  let cut = title.length;
+  for (const c of councils) {
+    const at = title.indexOf(c);
+    if (at > 0) cut = Math.min(cut, at);
+  }
+  // a date that ends the title's own sentence ("to be held on 13 September 2018.") belongs to it
+  for (const d of findDates(title)) if (d.at > 0 && !/\b(on|of|in|at|from|until|by|dated)\s*$/i.test(title.slice(0, d.at))) cut = Math.min(cut, d.at);
+  return title.slice(0, cut).replace(/[\s,:–-]+$/, '').trim() || title;
+}
+
+export function recogniseMetadata(ctx: ParseContext, sections: SectionsValue, peers: PeersValue): Result<ReportMeta> {
+  const { blocks } = ctx;
+  const messages: Message[] = [];
+  const opening = openingBlocks(blocks, sections);
+  const councils = findCouncils(blocks, opening, peers.peerBlocks);
+  const title = findTitle(blocks, sections, councils);
+  const kind = findKind(blocks, opening, title);
+  const events = challengeEvents(blocks);
+  let event: ChallengeEvent | null;
+  switch (kind) {
+    case 'cpc-progress-review':
+      // the year is the challenge the review belongs to; the dates are the review visit's own
+      event = latest(events, 'cpc') ?? latest(events);
+      break;
+    case 'cpc-follow-up':
+      event = latest(events, 'follow-up');
+      break;
+    case 'cpc-feedback':
+      event = latest(events, 'cpc') ?? latest(events);
+      break;
+    default:
+      event = latest(events);
+  }
+  const fallbackYears = pastYears(blocks);
+  const year = event?.year ?? (fallbackYears.length ? Math.max(...fallbackYears) : null);
+  const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
+  const openingDate = findDates(opening.filter((b) => b.kind !== 'table').map(blockText).join('\n'))[0] ?? null;
+  const meeting = kind === 'council-report' ? meetingDate(blocks) : null;
+  if (kind === 'unknown') messages.push(warning('parse', 'metadata/kind-unknown', 'the document does not look like a peer challenge report or a council report about one'));
+  if (councils.length === 0) messages.push(warning('parse', 'metadata/council-unknown', 'no council name was found'));
+  if (year === null) messages.push(warning('parse', 'metadata/year-unknown', 'no year for the peer challenge was found'));
+  return {
+    value: {
+      title,
+      kind,
+      councils,
+      year,
+      dates: {
+        visitStart: visit?.start ?? null,
+        visitEnd: visit?.end ?? null,
+        report: kind === 'council-report' ? null : (openingDate?.start ?? null),
+        meeting,
+      },
+    },
+    messages,
+  };
+}

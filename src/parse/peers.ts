@@ -1,0 +1,133 @@
+/**
+ * The peer team: the entries of the list a peer-team lead-in ("The peers were:", "On behalf of the
+ * peer team:") or a "Peer team" heading introduces, each split as printed into name, role and
+ * organisation. People the team met are listed the same way but introduced differently; they are
+ * not peers.
+ */
+import { warning, type Message, type Result } from '../diagnostics.js';
+import type { Block, TextBlock } from '../layout/blocks.js';
+import type { Peer } from '../model/report.js';
+import type { ParseContext } from './context.js';
+import type { SectionsValue } from './sections.js';
+
+const PEER_LEAD_IN =
+  /\b(the peers\b[^:]*\b(were|was|comprised|consisted|included)|members of the (original )?(cpc |peer |challenge |review )*team\b[^:]*\b(were|involved)|on behalf of the peer team|the peer team (was|were|comprised|consisted|members))\b/i;
+const NOT_PEERS = /\b(discussions? with|met with|meetings? with|spoke (to|with)|interviewed|representatives (from|of) the council|we met)\b/i;
+const PEER_HEADING = /^(the )?(corporate )?peer (challenge |review )?team( members)?$/i;
+
+const PERSON = /^(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof(?:essor)?\.?|Sir|Dame|Lord|Baroness|Lady)\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]*){1,3}$/u;
+/** words of a job title: a name containing one is a role ("LGA Peer Challenge Manager") */
+const ROLEISH = /\b(manager|director|officer|chief|leader|executive|head|council|LGA|peer|challenge|adviser|advisor|member|cabinet|mayor|lead|secretary|president|chair)\b/i;
+const looksLikePerson = (s: string) => PERSON.test(s) && !/^(The|A|An|Our|This)\s/.test(s) && !ROLEISH.test(s.replace(/^(Cllr|Councillor)\s+/, ''));
+const ORG_WORD = /\b(councils?|borough|district|county|city|DCs?|CCs?|BCs?|MBC|LGA|local government association|authority|association|trust|NHS|university|police|fire|government|department|partnership|combined authority)\b/i;
+/** words that begin a job title, stripped to find an employer named inside a role */
+const ROLE_WORDS = new Set(
+  'chief finance financial officer director assistant executive manager head leader deputy corporate strategic joint former interim acting senior policy service services operating managing principal of for and the group member councillor cllr'.split(' '),
+);
+
+const isOrg = (s: string) => ORG_WORD.test(s);
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,–-]+|[\s,.;–-]+$/g, '').trim();
+
+/** Employers named inside a role ("Chief Finance Officer Selby DC and Assistant Director North Yorkshire CC"). */
+function employersIn(role: string): string | null {
+  if (/\bLGA\b|local government association/i.test(role)) return 'LGA';
+  const found: string[] = [];
+  const re = /((?:[A-Z][\p{L}'’&-]*\s+)+?)(DCs?|CCs?|BCs?|MBC|(?:Borough |District |City |County )?Councils?)\b/gu;
+  for (const m of role.matchAll(re)) {
+    const words = m[1]!.trim().split(/\s+/);
+    while (words.length && ROLE_WORDS.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length) found.push(`${words.join(' ')} ${m[2]}`);
+  }
+  return found.length ? found.join(' and ') : null;
+}
+
+export function parsePeer(line: string): Peer | null {
+  const text = tidy(line);
+  // "Name (Role – Organisation)" and "Role – Name (Organisation)"
+  const paren = /^(.+?)\s*\((.+)\)$/.exec(text);
+  if (paren) {
+    const outside = tidy(paren[1]!);
+    const inside = tidy(paren[2]!);
+    let name = outside;
+    let role: string | null = null;
+    const dashed = outside.split(/\s[–—-]\s/);
+    if (dashed.length === 2) {
+      const [a, b] = dashed.map(tidy) as [string, string];
+      [name, role] = looksLikePerson(b) && !looksLikePerson(a) ? [b, a] : [a, b];
+    }
+    const split = inside.split(/\s[–—-]\s/);
+    if (split.length >= 2) {
+      role = role ?? tidy(split.slice(0, -1).join(' – '));
+      return looksLikePerson(name) ? { name, role, organisation: tidy(split[split.length - 1]!) } : null;
+    }
+    if (!looksLikePerson(name)) return null;
+    return isOrg(inside) ? { name, role, organisation: inside } : { name, role: role ?? inside, organisation: role ? inside : null };
+  }
+  // "Name, Role, Organisation" (a role may itself hold commas)
+  const parts = text.split(/,\s+/).map(tidy).filter(Boolean);
+  if (parts.length < 2) return null;
+  const name = parts[0]!;
+  if (!looksLikePerson(name)) return null;
+  const rest = parts.slice(1);
+  const last = rest[rest.length - 1]!;
+  if (rest.length >= 2 && isOrg(last)) return { name, role: rest.slice(0, -1).join(', '), organisation: last };
+  const role = rest.join(', ');
+  return { name, role, organisation: employersIn(role) };
+}
+
+function listAfter(blocks: readonly Block[], start: number): TextBlock[] {
+  const items: TextBlock[] = [];
+  for (let i = start; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'list-item') break;
+    items.push(b);
+  }
+  return items;
+}
+
+export interface PeersValue {
+  peers: Peer[];
+  /** blocks read as peer entries (other recognisers skip them: a peer's employer is not the report's council) */
+  peerBlocks: Set<number>;
+}
+
+export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Result<PeersValue> {
+  const { blocks } = ctx;
+  const messages: Message[] = [];
+  const peers: Peer[] = [];
+  const peerBlocks = new Set<number>();
+  const seen = new Set<string>();
+  let introduced = false;
+  const take = (items: TextBlock[]) => {
+    for (const item of items) {
+      const p = parsePeer(item.text);
+      if (!p) continue;
+      peerBlocks.add(item.index);
+      const key = p.name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      peers.push(p);
+    }
+  };
+  blocks.forEach((b, i) => {
+    if (b.kind === 'table') return;
+    const t = b.text.trim();
+    if (sections.headingBlocks.has(i) && PEER_HEADING.test(t.replace(/:$/, ''))) {
+      introduced = true;
+      // the first list in the section
+      for (let j = i + 1; j < blocks.length && !sections.headingBlocks.has(j); j++) {
+        if (blocks[j]!.kind === 'list-item') {
+          take(listAfter(blocks, j));
+          break;
+        }
+      }
+      return;
+    }
+    if (PEER_LEAD_IN.test(t) && !NOT_PEERS.test(t) && /:$/.test(t)) {
+      introduced = true;
+      if (blocks[i + 1]?.kind === 'list-item') take(listAfter(blocks, i + 1));
+    }
+  });
+  if (peers.length === 0 && introduced) messages.push(warning('parse', 'peers/none-found', 'a peer team is introduced but no member entries were recognised'));
+  return { value: { peers, peerBlocks }, messages };
+}

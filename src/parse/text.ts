@@ -1,0 +1,131 @@
+/** Text helpers the recognisers share: sentences, dates, similarity. */
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const WEEKDAY_RE = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s+)?';
+const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
+
+export function monthNumber(name: string): number {
+  const i = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
+  return i + 1;
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export interface DateRange {
+  start: string;
+  end: string;
+  /** index of the match in the text */
+  at: number;
+}
+
+/**
+ * Full dates and day ranges as councils write them: "13 October 2021", "Wednesday 14 December 2022",
+ * "24th and 25th February 2020", "27- 30 March 2017", "from Tuesday 22 to Friday 25 March 2022".
+ */
+export function findDates(text: string): DateRange[] {
+  const out: DateRange[] = [];
+  const range = new RegExp(`${WEEKDAY_RE}${DAY_RE}\\s*(?:-|–|—|and|to|&)\\s*${WEEKDAY_RE}${DAY_RE}\\s+${MONTH_RE}\\s+(\\d{4})`, 'gi');
+  const taken: [number, number][] = [];
+  for (const m of text.matchAll(range)) {
+    const y = Number(m[4]);
+    const mo = monthNumber(m[3]!);
+    const d1 = Number(m[1]);
+    const d2 = Number(m[2]);
+    if (validDate(y, mo, d1) && validDate(y, mo, d2) && d1 <= d2) {
+      out.push({ start: iso(y, mo, d1), end: iso(y, mo, d2), at: m.index! });
+      taken.push([m.index!, m.index! + m[0].length]);
+    }
+  }
+  const single = new RegExp(`${WEEKDAY_RE}${DAY_RE}\\s+${MONTH_RE},?\\s+(\\d{4})`, 'gi');
+  for (const m of text.matchAll(single)) {
+    if (taken.some(([s, e]) => m.index! >= s && m.index! < e)) continue;
+    const y = Number(m[3]);
+    const mo = monthNumber(m[2]!);
+    const d = Number(m[1]);
+    if (validDate(y, mo, d)) out.push({ start: iso(y, mo, d), end: iso(y, mo, d), at: m.index! });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Years given as the time of something: "November 2018", "summer 2021", and with `loose`, "in 2021",
+ * "since 2018" (never "2021/22" or "2024/25", which are financial years).
+ */
+export function datedYears(text: string, loose = true): number[] {
+  const years: number[] = [];
+  const lead = loose ? `${MONTH_RE}|\\b(?:in|during|since|spring|summer|autumn|winter|early|late)` : `${MONTH_RE}|\\b(?:spring|summer|autumn|winter)`;
+  const re = new RegExp(`(?:${lead})\\s+((?:19|20)\\d{2})\\b(?![/-]\\d)`, 'gi');
+  for (const m of text.matchAll(re)) years.push(Number(m[2]));
+  return years;
+}
+
+export function yearsIn(text: string): number[] {
+  return Array.from(text.matchAll(/\b((?:19|20)\d{2})\b(?![/-]\d)/g), (m) => Number(m[1]));
+}
+
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=["“‘(]?[A-Z0-9])/).filter((s) => s.trim());
+}
+
+/** Lower-case word tokens, quotes and punctuation dropped, for comparing statements. */
+export function tokens(s: string): string[] {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201C\u201D'"`]/g, '')
+    .split(/[^\p{L}\p{N}£%&]+/u)
+    .filter(Boolean);
+}
+
+/** Dice coefficient over token multisets: 1 for the same words, 0 for none shared. */
+export function dice(a: string, b: string): number {
+  const A = tokens(a);
+  const B = tokens(b);
+  if (!A.length || !B.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of A) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of B) {
+    const c = counts.get(t);
+    if (c) {
+      shared++;
+      counts.set(t, c - 1);
+    }
+  }
+  return (2 * shared) / (A.length + B.length);
+}
+
+/** Share of the shorter statement's words found in the longer one (a summary inside its full form). */
+export function containment(a: string, b: string): number {
+  const [short, long] = tokens(a).length <= tokens(b).length ? [a, b] : [b, a];
+  const S = tokens(short);
+  const L = new Map<string, number>();
+  for (const t of tokens(long)) L.set(t, (L.get(t) ?? 0) + 1);
+  if (!S.length) return 0;
+  let found = 0;
+  for (const t of S) {
+    const c = L.get(t);
+    if (c) {
+      found++;
+      L.set(t, c - 1);
+    }
+  }
+  return found / S.length;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** "seven" → 7, "22" → 22 */
+export function countWord(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const i = NUMBER_WORDS.indexOf(s.toLowerCase());
+  return i >= 0 ? i : null;
+}
+
+export const COUNT_WORD_RE = `(\\d{1,3}|${NUMBER_WORDS.slice(1).join('|')})`;

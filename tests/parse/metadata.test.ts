@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/parse/text.js';
+import { h, p, parseBlocks, table, title } from './blocks.js';
+
+const meta = (blocks: Parameters<typeof parseBlocks>[0]) => parseBlocks(blocks).value.meta;
+
+describe('metadata', () => {
+  it('reads a CPC feedback report: kind, council, year and visit dates', () => {
+    expect(meta([
+      title('LGA Corporate Peer Challenge'),
+      p('Royal Borough of Kingston upon Thames'),
+      p('27 – 30 September 2022'),
+      h('1. Executive summary'),
+      p('The Royal Borough of Kingston upon Thames received an LGA Corporate Peer Challenge from 27 to 30 September 2022. The peer team met staff.'),
+      h('2. Key recommendations'),
+      p('The peer team’s key recommendations to the council are:'),
+    ])).toEqual({
+      title: 'LGA Corporate Peer Challenge',
+      kind: 'cpc-feedback',
+      councils: ['Royal Borough of Kingston upon Thames'],
+      year: 2022,
+      dates: { visitStart: '2022-09-27', visitEnd: '2022-09-30', report: '2022-09-27', meeting: null },
+    });
+  });
+
+  it('reads a follow-up visit, a joint report, and the year of the follow-up', () => {
+    const m = meta([
+      title('Corporate Peer Challenge: Follow Up Visit'),
+      p('Eastshire District Council and Westtown Borough Council'),
+      h('1. Introduction'),
+      p('The councils received an LGA Corporate Peer Challenge in March 2019. The follow up visit on 3rd and 4th November 2021 looked at progress.'),
+    ]);
+    expect(m).toMatchObject({ kind: 'cpc-follow-up', year: 2021, dates: { visitStart: '2021-11-03', visitEnd: '2021-11-04' } });
+    expect(m.councils).toEqual(['Eastshire District Council', 'Westtown Borough Council']);
+  });
+
+  it('reads a council report from its front sheet, with the meeting date and the challenge it reports on', () => {
+    const m = meta([
+      table([
+        ['Meeting:', 'CABINET'],
+        ['Meeting date:', '5 July 2023'],
+        ['Title of report:', 'Corporate Peer Challenge Action Plan'],
+        ['Report by:', 'Leader of the Council'],
+      ]),
+      h('1. Background'),
+      p('In January 2023 Northshire County Council received a Corporate Peer Challenge from the LGA. Northshire County Council thanks the team.'),
+    ]);
+    expect(m).toMatchObject({ kind: 'council-report', title: 'Corporate Peer Challenge Action Plan', councils: ['Northshire County Council'], year: 2023, dates: { meeting: '2023-07-05' } });
+  });
+
+  it('warns when it cannot tell the kind, council or year', () => {
+    const { messages } = parseBlocks([p('A note about the weather and nothing else at all in it.')]);
+    expect(messages.map((m) => m.code)).toEqual(expect.arrayContaining(['metadata/kind-unknown', 'metadata/council-unknown', 'metadata/year-unknown']));
+  });
+});
+
+describe('findDates', () => {
+  it.each([
+    ['13 October 2021', '2021-10-13', '2021-10-13'],
+    ['Wednesday 14 December 2022', '2022-12-14', '2022-12-14'],
+    ['on 24th and 25th February 2020', '2020-02-24', '2020-02-25'],
+    ['during the period 27- 30 March 2017', '2017-03-27', '2017-03-30'],
+    ['from Tuesday 22 to Friday 25 March 2022', '2022-03-22', '2022-03-25'],
+    ['on 1 Sept 2019', '2019-09-01', '2019-09-01'],
+  ])('%s', (text, start, end) => {
+    expect(findDates(text)[0]).toMatchObject({ start, end });
+  });
+
+  it('ignores impossible dates', () => {
+    expect(findDates('31 February 2020')).toEqual([]);
+  });
+});

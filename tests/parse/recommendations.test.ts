@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { h, li, p, parseBlocks, table, title } from './blocks.js';
+
+const recs = (blocks: Parameters<typeof parseBlocks>[0]) => parseBlocks(blocks).value.recommendations;
+const brief = (blocks: Parameters<typeof parseBlocks>[0]) => recs(blocks).map((r) => [r.cycle, r.year, r.number, r.text]);
+
+/** A CPC feedback report's opening, so kind and year are known. */
+const feedback = (year = 2023) => [
+  title('Anytown Borough Council – LGA Corporate Peer Challenge Feedback Report'),
+  h('1. Executive summary'),
+  p(`Anytown Borough Council received an LGA Corporate Peer Challenge from 7 to 10 March ${year}. The peer team met over 100 people.`),
+];
+
+describe('recommendations', () => {
+  it('takes numbered paragraphs after a key-recommendations lead-in (1.0-style numbering too)', () => {
+    expect(brief([
+      ...feedback(),
+      h('2.0 Key recommendations'),
+      p('The peer team makes the following key recommendations to the council:'),
+      p('2.1 Refresh the council plan so that priorities are clear.'),
+      p('2.2 Invest in the scrutiny function.'),
+      h('3.0 Summary of the approach'),
+      p('The peers were selected on the basis of their experience and expertise in local government.'),
+    ])).toEqual([
+      ['current', 2023, '2.1', 'Refresh the council plan so that priorities are clear.'],
+      ['current', 2023, '2.2', 'Invest in the scrutiny function.'],
+    ]);
+  });
+
+  it('takes bullets under a "Key recommendations" heading and folds their sub-bullets in', () => {
+    expect(brief([
+      ...feedback(),
+      h('2. Key recommendations'),
+      li('Develop a medium-term financial strategy'),
+      li('covering the next four years', '•', 1),
+      li('Strengthen the corporate core'),
+      h('3. Next steps'),
+      p('The LGA will continue to support the council over the coming months and years ahead.'),
+    ])).toEqual([
+      ['current', 2023, null, 'Develop a medium-term financial strategy covering the next four years'],
+      ['current', 2023, null, 'Strengthen the corporate core'],
+    ]);
+  });
+
+  it('keeps "Recommendation N -" numbering and the title before an explaining dash', () => {
+    const r = recs([
+      ...feedback(),
+      h('2. Recommendations'),
+      p('The peer team recommends the council:'),
+      li('Agree a single vision for the borough with partners – the current plans pull in different directions and partners are unsure which one leads.', '1.'),
+      li('Review the senior structure', '2.'),
+    ]);
+    expect(r.map((x) => [x.id, x.number, x.title])).toEqual([
+      ['2023-1', '1', 'Agree a single vision for the borough with partners'],
+      ['2023-2', '2', null],
+    ]);
+  });
+
+  it('reads an earlier challenge from a year or "original" in the lead-in or heading', () => {
+    expect(brief([
+      ...feedback(2023),
+      h('2. Progress since 2019'),
+      p('The 2019 peer challenge recommended that the council:'),
+      li('Adopt a new corporate plan'),
+      p('Our key recommendations from this visit are as follows:'),
+      li('Embed the new corporate plan', '1.'),
+      h('Annex A – Recommendations from the original peer challenge'),
+      li('Review the member development programme', '1.'),
+    ])).toEqual([
+      ['current', 2023, '1', 'Embed the new corporate plan'],
+      ['previous', 2019, null, 'Adopt a new corporate plan'],
+      ['previous', 2019, '1', 'Review the member development programme'],
+    ]);
+  });
+
+  it('makes an action-plan table into recommendations with their response columns', () => {
+    const r = recs([
+      ...feedback(),
+      h('4. Action plan'),
+      table([
+        ['Recommendation', 'Action', 'Owner', 'Due date', 'RAG status'],
+        ['1. Refresh the council plan', 'Workshops with members in May', 'Chief Executive', 'June 2023', 'Green'],
+        ['2. Invest in scrutiny', 'Training for the committee', 'Monitoring Officer', 'Sept 2023', 'Amber'],
+      ]),
+    ]);
+    expect(r.map((x) => [x.number, x.text, x.evidence.rule, x.response])).toEqual([
+      ['1', 'Refresh the council plan', 'table-row', { progress: null, nextSteps: null, status: 'Green', owner: 'Chief Executive', due: 'June 2023' }],
+      ['2', 'Invest in scrutiny', 'table-row', { progress: null, nextSteps: null, status: 'Amber', owner: 'Monitoring Officer', due: 'Sept 2023' }],
+    ]);
+  });
+
+  it('merges a table row that restates a recommendation into it, lending its response', () => {
+    const r = recs([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The peers recommend that the council:'),
+      li('Develop a clear narrative of place and ambition.'),
+      h('3. Progress'),
+      table([
+        ['LGA recommendation', 'Progress made', 'Next steps'],
+        ['1. Develop a clear narrative of place and your ambition', 'A narrative was agreed', 'Refresh it in 2024'],
+      ]),
+    ]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ number: null, text: 'Develop a clear narrative of place and ambition.', response: { progress: 'A narrative was agreed', nextSteps: 'Refresh it in 2024' } });
+  });
+
+  it('keeps one record when an executive-summary bullet summarises a full statement', () => {
+    const r = recs([
+      ...feedback(),
+      p('In summary, the peer team recommends the council:'),
+      li('Prioritise its objectives'),
+      h('2. Key recommendations'),
+      p('The peer team recommends the council:'),
+      li('Prioritise its objectives and actions again, given the number of competing pressures it now faces.', '1.'),
+    ]);
+    expect(r.map((x) => x.text)).toEqual(['Prioritise its objectives and actions again, given the number of competing pressures it now faces.']);
+  });
+
+  it('never takes what the committee is asked to decide', () => {
+    const out = parseBlocks([
+      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      h('Recommendations'),
+      p('Cabinet is recommended to:'),
+      li('Note the peer challenge feedback report'),
+      li('Approve the action plan'),
+    ]).value;
+    expect(out.recommendations).toEqual([]);
+    expect(out.requestedDecisions.map((d) => [d.text, d.body])).toEqual([
+      ['Note the peer challenge feedback report', 'Cabinet'],
+      ['Approve the action plan', 'Cabinet'],
+    ]);
+  });
+
+  it('warns when a stated count differs from the list found, and on a numbering gap', () => {
+    const { value, messages } = parseBlocks([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The peer team made five key recommendations:'),
+      li('One thing', '1.'),
+      li('Another thing', '2.'),
+      li('A third thing', '4.'),
+    ]);
+    expect(value.recommendations).toHaveLength(3);
+    expect(messages.filter((m) => m.severity === 'warning').map((m) => m.code).sort()).toEqual(['recommendations/count-mismatch', 'recommendations/numbering-gap']);
+  });
+
+  it('treats the recommendations a progress review revisits as the current cycle', () => {
+    const r = recs([
+      title('LGA Corporate Peer Challenge – Progress Review'),
+      h('1. Introduction'),
+      p('The council undertook an LGA Corporate Peer Challenge from 6 to 9 June 2022 and published an action plan.'),
+      p('The review focussed on each of the recommendations from the council’s previous CPC:'),
+      li('Refresh the corporate plan', '1.'),
+    ]);
+    expect(r.map((x) => [x.cycle, x.year])).toEqual([['current', 2022]]);
+  });
+});

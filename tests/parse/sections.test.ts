@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { textBlock } from '../../src/layout/blocks.js';
+import { h, li, p, parseBlocks, title } from './blocks.js';
+
+const outline = (blocks: Parameters<typeof parseBlocks>[0]) => parseBlocks(blocks).value.sections.map((s) => [s.level, s.number, s.title]);
+const standalone = (text: string) => {
+  const m = /^(\d+(?:\.\d+)*\.?)\s+(.*)$/.exec(text);
+  return textBlock('paragraph', m ? m[2]! : text, { marker: m ? m[1]! : null, cues: ['standalone'] });
+};
+
+describe('sections', () => {
+  it('builds the tree from numbering, with unnumbered headings under the numbered ones', () => {
+    expect(outline([
+      title('Anytown Council – Corporate Peer Challenge'),
+      h('1.0 Introduction'),
+      p('This report presents the findings of the peer team in full detail here.'),
+      h('Scope and focus', 3),
+      p('The team looked at the five core themes of the corporate peer challenge.'),
+      h('2.0 Findings'),
+      h('2.1 Leadership', 2),
+      p('Leadership is strong and visible across the whole organisation now.'),
+      h('Annex A'),
+      li('First further recommendation', '1.'),
+    ])).toEqual([
+      [1, '1.0', 'Introduction'],
+      [2, null, 'Scope and focus'],
+      [1, '2.0', 'Findings'],
+      [2, '2.1', 'Leadership'],
+      [1, null, 'Annex A'],
+    ]);
+  });
+
+  it('does not take numbered prose paragraphs or numbered list items for headings', () => {
+    expect(outline([
+      standalone('1. Introduction'),
+      p('1.1 This report presents the findings of the peer challenge and sets out the next steps for the council.'),
+      p('1.2 The council asked the peer team to look at its finances and its capacity to deliver its plans.'),
+      standalone('2. Recommendations'),
+      p('The peer team recommends that the council:'),
+      standalone('1. Prioritise clearly'),
+      standalone('2. Resource accordingly'),
+      standalone('3. Next steps'),
+      p('The LGA will keep in touch with the council through its principal adviser.'),
+    ])).toEqual([
+      [1, '1', 'Introduction'],
+      [1, '2', 'Recommendations'],
+      [1, '3', 'Next steps'],
+    ]);
+  });
+
+  it('reads "Recommendation 3 - …" lines as headings, and standalone lines only when text of their own follows', () => {
+    expect(outline([
+      standalone('1. Feedback'),
+      p('The council has made good progress against each recommendation since the challenge.'),
+      textBlock('paragraph', 'Recommendation 3 - develop a corporate performance management framework, including service plans'),
+      p('Work is under way and the new system goes live in February next year for all the services.'),
+      standalone('Clare Hudson'),
+      standalone('Peer Challenge Manager'),
+      standalone('Consultation:'),
+      p('None.'),
+    ])).toEqual([
+      [1, '1', 'Feedback'],
+      [2, null, 'Recommendation 3 - develop a corporate performance management framework, including service plans'],
+      [2, null, 'Consultation'],
+    ]);
+  });
+
+  it('skips dates, form fields, pull quotes, lead-ins and image descriptions', () => {
+    expect(outline([
+      standalone('1. Introduction'),
+      standalone('Decorative graphic featuring arrows'),
+      p('The peer team spent four days on site and spoke to more than a hundred people.'),
+      standalone('July 2020'),
+      standalone('Portfolio: Corporate'),
+      standalone('“The council has really changed”'),
+      standalone('Progress includes:'),
+      li('A new plan'),
+    ])).toEqual([[1, '1', 'Introduction']]);
+  });
+});
