@@ -15,7 +15,7 @@ export const REPORTS = [
   'bury-2021-cpc-revisit',
 ] as const;
 export type ReportName = (typeof REPORTS)[number];
-export const FORMATS = ['pdf', 'docx', 'txt'] as const;
+export const FORMATS = ['pdf', 'docx', 'txt', 'html'] as const;
 
 export const fixture = (name: string) => join(FIXTURES, name);
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));

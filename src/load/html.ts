@@ -147,8 +147,9 @@ function walk(nodes: readonly ChildNode[], w: Walker, lists: ListContext[], styl
     const saved = w.hint;
     if (/^h[1-6]$/.test(name)) {
       const level = Number(name[1]);
-      // mammoth maps Word's Title style to <h1 class="cpc-title">
-      w.hint = { ...saved, heading: /\bcpc-title\b/.test(node.attribs['class'] ?? '') ? 0 : level };
+      // the document's own title: Word's Title style (mapped to cpc-title), or a web page's title class
+      const isTitle = /\b(cpc-title|title|page-title|entry-title|document-title|report-title)\b/.test(node.attribs['class'] ?? '');
+      w.hint = { ...saved, heading: isTitle ? 0 : level };
       walk(node.children, w, lists, style);
       flush(w);
       w.hint = saved;
