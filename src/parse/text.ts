@@ -83,40 +83,34 @@ export function tokens(s: string): string[] {
     .filter(Boolean);
 }
 
+/** How many tokens of `b` are found in `a`, each token of `a` used once. */
+function shared(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let found = 0;
+  for (const t of b) {
+    const c = counts.get(t);
+    if (c) {
+      found++;
+      counts.set(t, c - 1);
+    }
+  }
+  return found;
+}
+
 /** Dice coefficient over token multisets: 1 for the same words, 0 for none shared. */
 export function dice(a: string, b: string): number {
   const A = tokens(a);
   const B = tokens(b);
-  if (!A.length || !B.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of A) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let shared = 0;
-  for (const t of B) {
-    const c = counts.get(t);
-    if (c) {
-      shared++;
-      counts.set(t, c - 1);
-    }
-  }
-  return (2 * shared) / (A.length + B.length);
+  return A.length && B.length ? (2 * shared(A, B)) / (A.length + B.length) : 0;
 }
 
 /** Share of the shorter statement's words found in the longer one (a summary inside its full form). */
 export function containment(a: string, b: string): number {
-  const [short, long] = tokens(a).length <= tokens(b).length ? [a, b] : [b, a];
-  const S = tokens(short);
-  const L = new Map<string, number>();
-  for (const t of tokens(long)) L.set(t, (L.get(t) ?? 0) + 1);
-  if (!S.length) return 0;
-  let found = 0;
-  for (const t of S) {
-    const c = L.get(t);
-    if (c) {
-      found++;
-      L.set(t, c - 1);
-    }
-  }
-  return found / S.length;
+  const A = tokens(a);
+  const B = tokens(b);
+  const [short, long] = A.length <= B.length ? [A, B] : [B, A];
+  return short.length ? shared(long, short) / short.length : 0;
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
