@@ -56,7 +56,9 @@ export interface JoinStats {
 export function joinWrapped(text: string, next: string, vocab: Vocabulary | null, stats?: JoinStats): string {
   if (!text) return next;
   if (!next) return text;
-  const tail = /([\p{L}\p{N}]+)-$/u.exec(text);
+  // only the end of the text matters; looking at its tail keeps long paragraphs linear
+  const end = text.slice(-64);
+  const tail = /([\p{L}\p{N}]+)-$/u.exec(end);
   const head = /^([\p{L}\p{N}]+)/u.exec(next);
   if (tail && head) {
     // "organis-" + "ation": one word when the document writes it whole and never with the hyphen
@@ -68,9 +70,9 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
     // a real hyphen at the line end ("re-" + "assess", "2021-" + "24")
     return text + next;
   }
-  if (/[\p{L}]$/u.test(text) && head && vocab) {
+  if (/[\p{L}]$/u.test(end) && head && vocab) {
     // a word broken without a hyphen ("Recommend" + "ation"): its tail is never a word of its own
-    const lastWord = /([\p{L}]+)$/u.exec(text)![1]!;
+    const lastWord = /([\p{L}]+)$/u.exec(end)![1]!;
     const whole = lastWord + head[1]!;
     if (/^\p{Ll}/u.test(head[1]!) && !vocab.knownInside(head[1]!) && vocab.knownWord(whole)) {
       if (stats) stats.rejoinedWords++;

@@ -7,9 +7,20 @@ import type { Block, TableBlock, TextBlock } from './blocks.js';
 
 const CONTENTS_HEADING = /^(table of )?contents$|^index$/i;
 const PAGE_REF = /^\d{1,3}$/;
-/** "Introduction ......... 3", "2. Summary of the approach.....  3", "Scope …… 12" */
-const LEADER_ENTRY = /^(.*?\p{L}.*?)\s*(?:\.{3,}|…{2,}|(?:\. ){3,})\s*(\d{1,3})?$/u;
-const NUMBERED_ENTRY = /^(.*?\p{L}.*?)\s+(\d{1,3})$/u;
+/** dot leaders and a page number ending an entry: "Introduction ......... 3", "Scope …… 12" */
+const LEADER_END = /\s*(?:\.{3,}|…{2,}|(?:\. ){3,})\s*\d{0,3}$/u;
+const PAGE_END = /\s+\d{1,3}$/u;
+/** entries are short; the length check also keeps the end-anchored patterns linear */
+const MAX_ENTRY = 200;
+
+/** The entry's label when `text` is a contents entry of this shape, else null. */
+function entryLabel(text: string, end: RegExp): string | null {
+  if (text.length > MAX_ENTRY) return null;
+  const m = end.exec(text);
+  if (!m) return null;
+  const label = text.slice(0, m.index).trim();
+  return /\p{L}/u.test(label) ? label : null;
+}
 
 function lastFilled(cells: readonly string[]): string {
   for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.trim()) return cells[i]!.trim();
@@ -49,13 +60,16 @@ export function removeToc(blocks: readonly Block[]): { blocks: Block[]; toc: str
         const c = blocks[j]!;
         if (c.kind === 'table') break;
         const t = entryText(c);
-        if (LEADER_ENTRY.test(t) || (afterContents && NUMBERED_ENTRY.test(t))) {
+        if (entryLabel(t, LEADER_END) !== null || (afterContents && entryLabel(t, PAGE_END) !== null)) {
           run.push(c);
           j++;
         } else break;
       }
       if (run.length >= (afterContents ? 1 : 3)) {
-        for (const c of run) toc.push(entryText(c).replace(LEADER_ENTRY, '$1').replace(NUMBERED_ENTRY, '$1').trim());
+        for (const c of run) {
+          const t = entryText(c);
+          toc.push(entryLabel(t, LEADER_END) ?? entryLabel(t, PAGE_END) ?? t);
+        }
         i = j - 1;
         continue;
       }
