@@ -150,8 +150,10 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      // the operator list makes pdf.js resolve font objects, which carry the bold/italic names
-      await page.getOperatorList();
+      // font objects (whose names say bold/italic) reach this thread only through an operator
+      // list; they are shared by the whole document, so only a page with a new font pays for one
+      const unseen = content.items.some((it) => 'fontName' in it && it.str !== '' && !page.commonObjs.has(it.fontName));
+      if (unseen) await page.getOperatorList();
       const fonts = new Map<string, FontStyle>();
       const items = [];
       for (const raw of content.items) {
