@@ -9,8 +9,6 @@ export const WARNING_CODES = [
   'docx/pages-unknown',
   'docx/image-skipped',
   'pdf/no-text-layer',
-  'pdf/font-problem',
-  'html/script-ignored',
   'text/encoding-guessed',
   // layout
   'layout/furniture-removed',
@@ -99,6 +97,7 @@ export const ERROR_CODES = {
   'input/too-many-pages': 1,
   'input/zip-bomb': 1,
   'input/timeout': 1,
+  'input/out-of-memory': 1,
   'output/invalid': 4,
   'output/write-failed': 1,
 } as const;

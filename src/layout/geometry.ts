@@ -214,9 +214,13 @@ export function regionToTable(region: Region, page: number | null, lineSpacing: 
   return { type: 'table', page, columns: region.columns, rows };
 }
 
-/** One page → protos in reading order (the content stream's, with each table where it starts). */
-export function pageToProtos(page: RawPage, lineSpacing = 14): Proto[] {
-  const pieces = mergeMarkers(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== ''));
+/** A page's pieces, normalised, in content-stream order, with lone markers merged into their text. */
+export function pagePieces(page: RawPage): PLine[] {
+  return mergeMarkers(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== ''));
+}
+
+/** One page's pieces → protos in reading order (the content stream's, with each table where it starts). */
+export function pageToProtos(pieces: readonly PLine[], page: number | null, lineSpacing: number): Proto[] {
   const regions = findTableRegions(pieces);
   const regionOf = new Map<PLine, number>();
   regions.forEach((r, i) => r.lines.forEach((l) => l.pieces.forEach((p) => regionOf.set(p, i))));
@@ -227,7 +231,7 @@ export function pageToProtos(page: RawPage, lineSpacing = 14): Proto[] {
     if (r !== undefined) {
       if (!emitted.has(r)) {
         emitted.add(r);
-        protos.push(regionToTable(regions[r]!, page.number, lineSpacing));
+        protos.push(regionToTable(regions[r]!, page, lineSpacing));
       }
       continue;
     }

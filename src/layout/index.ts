@@ -5,7 +5,7 @@ import { TEXT_LINE_HEIGHT } from '../load/text.js';
 import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
 import { assignListLevels, classify } from './classify.js';
 import { removeFurniture } from './furniture.js';
-import { pageToProtos, type PLine } from './geometry.js';
+import { pagePieces, pageToProtos, type PLine } from './geometry.js';
 import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
@@ -21,9 +21,10 @@ function paraText(lines: readonly { text: string }[], vocab: Vocabulary, stats: 
 
 /** PDF: geometry → tables and paragraphs. */
 function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: JoinStats): Block[] {
-  // line spacing first (from all text), so table cells can tell wrapped lines from the next row
-  const metrics = metricsOf(pages.flatMap((p) => pageToProtos(p).flatMap((x) => (x.type === 'lines' ? x.lines : []))));
-  const protos = pages.flatMap((p) => pageToProtos(p, metrics.lineSpacing));
+  // metrics first (from all text), so table cells can tell wrapped lines from the next row
+  const pieces = pages.map(pagePieces);
+  const metrics = metricsOf(pieces.flat());
+  const protos = pages.flatMap((p, i) => pageToProtos(pieces[i]!, p.number, metrics.lineSpacing));
   const lines = protos.flatMap((p) => (p.type === 'lines' ? p.lines : []));
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
   const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));

@@ -38,10 +38,6 @@ export class Vocabulary {
     return this.knownInside(word) || this.knownInside(`${word}s`) || this.knownInside(`${word}es`);
   }
 
-  known(word: string): boolean {
-    return (this.counts.get(word.toLowerCase()) ?? 0) > 0;
-  }
-
   hasHyphenated(compound: string): boolean {
     return this.hyphenated.has(compound.toLowerCase());
   }

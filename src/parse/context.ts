@@ -1,4 +1,3 @@
-import type { Result } from '../diagnostics.js';
 import type { Block, TextBlock } from '../layout/blocks.js';
 import type { InputFormat } from '../model/report.js';
 
@@ -6,12 +5,6 @@ import type { InputFormat } from '../model/report.js';
 export interface ParseContext {
   format: InputFormat;
   blocks: readonly Block[];
-}
-
-/** One concern, one recogniser: a pure function of the blocks (and earlier results). */
-export interface Recogniser<In, Out> {
-  id: string;
-  recognise(input: In): Result<Out>;
 }
 
 export const isText = (b: Block | undefined): b is TextBlock => b !== undefined && b.kind !== 'table';

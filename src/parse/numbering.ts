@@ -15,10 +15,6 @@ export function components(number: string): number[] | null {
   return parts;
 }
 
-export function numberLevel(number: string): number {
-  return components(number)?.length ?? 1;
-}
-
 /**
  * Whether `next` can follow `prev` in an outline: the next sibling (a gap of one is tolerated), a
  * first child, or a later sibling of an ancestor. With no previous number, a low start is required.
