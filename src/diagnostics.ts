@@ -9,6 +9,8 @@ export const WARNING_CODES = [
   'docx/pages-unknown',
   'docx/image-skipped',
   'pdf/no-text-layer',
+  'pdf/ocr-used',
+  'pdf/ocr-failed',
   'text/encoding-guessed',
   // layout
   'layout/furniture-removed',

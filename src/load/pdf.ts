@@ -169,10 +169,20 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
       pages.push({ number: n, width: viewport.width, height: viewport.height, lines });
       page.cleanup();
     }
-    if (emptyPages.length === doc.numPages && doc.numPages > 0) {
-      messages.push(warning('load', 'pdf/no-text-layer', `no page has a text layer (a scan?): pages ${pageRanges(emptyPages)}`));
+    if (emptyPages.length > 0 && options.ocr) {
+      try {
+        const read = await options.ocr.recognise(bytes, emptyPages, { password: options.password });
+        for (const [n, lines] of read) pages[n - 1]!.lines = lines;
+        const stillEmpty = emptyPages.filter((n) => !pages[n - 1]!.lines.length);
+        messages.push(info('load', 'pdf/ocr-used', `pages ${pageRanges(emptyPages)} have no text layer and were read by OCR (${options.ocr.name})`));
+        if (stillEmpty.length) messages.push(warning('load', 'pdf/no-text-layer', `OCR found no text on pages ${pageRanges(stillEmpty)}`));
+      } catch (e) {
+        messages.push(warning('load', 'pdf/ocr-failed', `OCR of pages ${pageRanges(emptyPages)} failed: ${(e as Error).message.split('\n')[0]}`));
+      }
     } else if (emptyPages.length > 0) {
-      messages.push(info('load', 'pdf/no-text-layer', `pages without text: ${pageRanges(emptyPages)}`));
+      const why = options.ocrUnavailable ? `; ${options.ocrUnavailable}` : '';
+      const all = emptyPages.length === doc.numPages;
+      messages.push((all ? warning : info)('load', 'pdf/no-text-layer', `${all ? 'no page has a text layer (a scan?)' : 'pages without text'}: pages ${pageRanges(emptyPages)}${why}`));
     }
     return { value: { format: 'pdf', flow: false, pages, pageCount: doc.numPages, furniture: [] }, messages };
   } catch (e) {

@@ -49,8 +49,18 @@ export interface RawDoc {
   furniture: string[];
 }
 
+/** Reads pages without a text layer (scans). Provided by the CLI or batch layer, which run programs. */
+export interface OcrEngine {
+  name: string;
+  recognise(pdf: Uint8Array, pages: readonly number[], options: { password?: string }): Promise<Map<number, RawLine[]>>;
+}
+
 export interface LoadOptions {
   password?: string;
+  /** OCR for pages without text; without one, such pages are reported */
+  ocr?: OcrEngine | null;
+  /** why there is no OCR engine, for the warning (tools missing, or turned off) */
+  ocrUnavailable?: string;
   maxPages?: number;
   /** largest inflated size of any one part of a zip container (DOCX) */
   maxInflatedBytes?: number;

@@ -4,11 +4,14 @@
  * of needing qpdf or committed binaries.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 
 export interface PdfPage {
   /** lines of text, top to bottom */
   lines: string[];
   fontSize?: number;
+  /** a greyscale picture filling the page (a scan): one byte per pixel, rows top to bottom */
+  image?: { width: number; height: number; gray: Uint8Array };
 }
 
 export interface PdfOptions {
@@ -88,8 +91,18 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions = {}): U
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   pages.forEach((page, i) => {
-    const content = add(stream(contentStream(page, i === 0 ? options.rawContent : '')));
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`));
+    let drawImage = '';
+    let xobjects = '';
+    if (page.image) {
+      const { width, height, gray } = page.image;
+      const data = deflateSync(gray);
+      const head = Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1');
+      const img = add(Buffer.concat([head, data, Buffer.from('\nendstream', 'latin1')]));
+      drawImage = 'q 595 0 0 842 0 0 cm /Im1 Do Q\n';
+      xobjects = ` /XObject << /Im1 ${img} 0 R >>`;
+    }
+    const content = add(stream(drawImage + contentStream(page, i === 0 ? options.rawContent : '')));
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> >>`));
   });
   objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, 'latin1');
   objects[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');

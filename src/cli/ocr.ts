@@ -1,0 +1,104 @@
+/**
+ * OCR for pages without a text layer, with Debian's pdftoppm (poppler-utils) and tesseract
+ * (tesseract-ocr). It runs programs and writes temporary files, so it lives at the edge (CLI and
+ * batch) and is handed to the loader as an engine; the pipeline itself stays pure.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { OcrEngine, RawLine } from '../load/raw.js';
+
+const run = promisify(execFile);
+const DPI = 300;
+const PT_PER_PX = 72 / DPI;
+/** pixels to points, to a hundredth */
+const pt = (px: number) => Math.round(px * PT_PER_PX * 100) / 100;
+/** one page's rendering or recognition may take this long before it is given up */
+const STEP_TIMEOUT_MS = 120_000;
+
+export const OCR_INSTALL_HINT = 'install tesseract-ocr and poppler-utils (apt-get install tesseract-ocr poppler-utils) to read such pages with OCR';
+
+function installed(command: string, versionFlag: string): boolean {
+  try {
+    execFileSync(command, [versionFlag], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let cached: OcrEngine | null | undefined;
+
+/** The OCR engine when both programs are installed, else null (checked once per process). */
+export function findOcrEngine(): OcrEngine | null {
+  if (cached !== undefined) return cached;
+  cached = installed('pdftoppm', '-v') && installed('tesseract', '--version') ? tesseractEngine : null;
+  return cached;
+}
+
+/** tesseract's TSV: one row per word (level 5) with its box; words of a line share block/par/line numbers. */
+export function tsvToLines(tsv: string): RawLine[] {
+  interface Word { left: number; top: number; width: number; height: number; text: string }
+  const lines = new Map<string, Word[]>();
+  for (const row of tsv.split('\n').slice(1)) {
+    const f = row.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    const text = f.slice(11).join('\t').trim();
+    if (!text || Number(f[10]) < 0) continue;
+    const key = `${f[2]}.${f[3]}.${f[4]}`;
+    const words = lines.get(key) ?? [];
+    words.push({ left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]), text });
+    lines.set(key, words);
+  }
+  const out: RawLine[] = [];
+  const heights: number[] = [];
+  for (const words of lines.values()) {
+    words.sort((a, b) => a.left - b.left);
+    const left = words[0]!.left;
+    const right = Math.max(...words.map((w) => w.left + w.width));
+    const bottom = Math.max(...words.map((w) => w.top + w.height));
+    const own = words.map((w) => w.height).sort((a, b) => a - b);
+    const median = own[Math.floor(own.length / 2)]!;
+    heights.push(median);
+    out.push({
+      // a bullet at a line's start is often read as ¢, «, ° or ·
+      text: words.map((w) => w.text).join(' ').replace(/^[¢«°·»]\s/, '• '),
+      x: pt(left),
+      y: pt(bottom),
+      width: pt(right - left),
+      // a word's box is about the font size (ascender to descender); near enough for layout's cues
+      size: Math.round(median * PT_PER_PX * 2) / 2,
+      bold: false,
+      italic: false,
+    });
+  }
+  // word boxes vary from line to line; lines near the page's usual size are body text of one size
+  const body = [...heights].sort((a, b) => a - b)[Math.floor(heights.length / 2)] ?? 0;
+  const bodySize = Math.round(body * PT_PER_PX * 2) / 2;
+  for (const line of out) if (Math.abs(line.size - bodySize) <= 0.25 * bodySize) line.size = bodySize;
+  return out.sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+const tesseractEngine: OcrEngine = {
+  name: 'tesseract',
+  async recognise(pdf, pages, options) {
+    const dir = await mkdtemp(join(tmpdir(), 'cpc-ocr-'));
+    try {
+      const input = join(dir, 'in.pdf');
+      await writeFile(input, pdf);
+      const out = new Map<number, RawLine[]>();
+      for (const page of pages) {
+        const image = join(dir, `p${page}`);
+        const password = options.password ? ['-upw', options.password] : [];
+        await run('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', ...password, input, image], { timeout: STEP_TIMEOUT_MS });
+        const { stdout } = await run('tesseract', [`${image}.pgm`, 'stdout', '-l', 'eng', 'tsv'], { timeout: STEP_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+        out.set(page, tsvToLines(stdout));
+      }
+      return out;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
