@@ -21,6 +21,19 @@ const standardFontDataUrl = (() => {
   return join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 })();
 
+/**
+ * How pdf.js reads untrusted PDFs here: never compile font programs to JavaScript (the
+ * CVE-2024-4367 class of attacks), no system fonts, no font loading into a document.
+ */
+export const PDFJS_OPTIONS = {
+  isEvalSupported: false,
+  verbosity: 0,
+  standardFontDataUrl,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+} as const;
+
 interface FontStyle {
   bold: boolean;
   italic: boolean;
@@ -123,16 +136,7 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
   const messages: Message[] = [];
   const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPages;
   // pdf.js takes ownership of (and may detach) the buffer it is given
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    password: options.password,
-    isEvalSupported: false,
-    verbosity: 0,
-    standardFontDataUrl,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-  });
+  const task = lib.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes), password: options.password });
   let doc;
   try {
     doc = await task.promise;

@@ -19,6 +19,8 @@ export interface PdfOptions {
   encrypt?: { userPassword: string; ownerPassword: string };
   /** extra objects (raw PDF source) added to the first page's resources and content */
   rawContent?: string;
+  /** the font dictionary, raw (to make a hostile font) */
+  fontDict?: string;
 }
 
 const sha256 = (...parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
@@ -88,7 +90,7 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions = {}): U
   };
   const catalog = add('');
   const pagesObj = add('');
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const font = add(options.fontDict ?? '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   pages.forEach((page, i) => {
     let drawImage = '';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/extract.js';
+import { loadPdf, PDFJS_OPTIONS } from '../../src/load/pdf.js';
+import { writePdf } from '../support/pdf-writer.js';
+
+const page = (text: string) => ({ lines: [text] });
+
+describe('hostile PDFs', () => {
+  it('reads untrusted PDFs with pdf.js font evaluation off', () => {
+    expect(PDFJS_OPTIONS).toMatchObject({ isEvalSupported: false, useSystemFonts: false, disableFontFace: true });
+  });
+
+  it('runs nothing a font smuggles into its FontMatrix (the CVE-2024-4367 shape)', async () => {
+    const g = globalThis as { __cpcPwned?: number };
+    delete g.__cpcPwned;
+    const payload = '(0\\); globalThis.__cpcPwned = 1; //)';
+    for (const subtype of ['Type1', 'Type3']) {
+      const fontDict = subtype === 'Type3'
+        ? `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 ${payload}] /CharProcs << >> /Encoding << /Differences [65 /A] >> /FirstChar 65 /LastChar 65 /Widths [500] /Resources << >> >>`
+        : `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FontMatrix [1 2 3 4 5 ${payload}] >>`;
+      const pdf = writePdf([page('Key recommendations from the peer team')], { fontDict });
+      await extractReport(pdf, { file: `${subtype}.pdf` }).catch(() => undefined);
+    }
+    expect(g.__cpcPwned).toBeUndefined();
+  });
+
+  it('refuses a PDF of more pages than the limit with its own error, and reads one within it', async () => {
+    const pdf = writePdf(Array.from({ length: 300 }, (_, i) => page(`Page ${i + 1} of a long appendix`)));
+    await expect(loadPdf(pdf, { maxPages: 200 })).rejects.toMatchObject({ code: 'input/too-many-pages', message: expect.stringContaining('300 pages') });
+    expect((await loadPdf(pdf, { maxPages: 300 })).value.pageCount).toBe(300);
+  });
+
+  it('reads a PDF with a broken cross-reference table (pdf.js reconstructs it)', async () => {
+    const pdf = Buffer.from(writePdf([page('Corporate Peer Challenge')])).toString('latin1').replace(/startxref\n\d+/, 'startxref\n999999');
+    const r = await loadPdf(new Uint8Array(Buffer.from(pdf, 'latin1')));
+    expect(r.value.pages[0]!.lines.map((l) => l.text)).toEqual(['Corporate Peer Challenge']);
+  });
+
+  it('gives an empty report and a warning naming the pages for a PDF with no text layer', async () => {
+    const scan = writePdf([{ lines: [], image: { width: 4, height: 4, gray: new Uint8Array(16) } }, { lines: [], image: { width: 4, height: 4, gray: new Uint8Array(16) } }]);
+    const { value } = await extractReport(scan, { file: 'scan.pdf', ocr: null, ocrUnavailable: 'OCR is off' });
+    expect(value.sections).toEqual([]);
+    expect(value.recommendations).toEqual([]);
+    expect(value.warnings).toContainEqual(expect.objectContaining({ code: 'pdf/no-text-layer', message: 'no page has a text layer (a scan?): pages 1–2; OCR is off' }));
+  });
+});
