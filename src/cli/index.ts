@@ -3,9 +3,11 @@
  * imported when the command runs, so `cpc --help` loads neither pdf.js nor mammoth.
  */
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_WORKER_MEMORY_MB } from '../batch/task.js';
 import { EXIT } from './exit.js';
 import { processIO, type CliIO } from './io.js';
-import { parsePositiveInt, parseSize } from './options.js';
+import { parseDuration, parsePositiveInt, parseSize } from './options.js';
 
 const VERSION = '0.1.0';
 const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200 * 1024 * 1024 };
@@ -42,6 +44,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void) {
 Examples:
   $ cpc extract report.pdf                       one report as JSON on stdout
   $ cpc extract report.docx --format yaml -o out/
+  $ cpc batch archive/ --out out/ --index recommendations.csv
   $ cpc text report.pdf | less -R                 the blocks the parser sees
   $ cpc validate out/report.json
 ${EXIT_CODES_HELP}`,
@@ -55,6 +58,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml', 'csv'] as const).default('json' as const))
     .option('-o, --output <path>', 'write to this file, or one file per input into this directory (ending in /)')
     .option('-v, --verbose', 'print warnings on stderr')
+    .addOption(new Option('--timeout <duration>', 'stop a file that takes longer (60s, 500ms, 2m); runs it in a worker thread').argParser(parseDuration))
     .addOption(x.password)
     .addOption(x.maxPages)
     .addOption(x.maxBytes)
@@ -75,6 +79,49 @@ ${EXIT_CODES_HELP}`,
     .action(async (files, opts) => {
       const { extractCommand } = await import('./commands/extract.js');
       setExit(await extractCommand(files, opts, io));
+    });
+
+  const b = limits();
+  program
+    .command('batch')
+    .description('convert a whole archive into --out: in parallel, incremental, with a manifest and a recommendations index')
+    .argument('<input...>', 'directories (searched recursively), globs or documents')
+    .requiredOption('-o, --out <dir>', 'output directory; mirrors the input tree and holds manifest.jsonl')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml'] as const).default('json' as const))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parsePositiveInt).default(availableParallelism(), 'the number of CPU cores'))
+    .addOption(new Option('--timeout <duration>', 'stop a file that takes longer (0 for no limit)').argParser(parseDuration).default(60_000, '60s'))
+    .addOption(new Option('--max-memory <size>', 'heap limit per worker; a file that needs more fails').argParser(parseSize).default(DEFAULT_WORKER_MEMORY_MB * 1024 * 1024, `${DEFAULT_WORKER_MEMORY_MB}MB`))
+    .option('--force', 'convert every file, even those the manifest shows up to date')
+    .addOption(new Option('--fail-on <when>', 'what makes the exit status 1').choices(['error', 'warning', 'never'] as const).default('error' as const))
+    .option('--shard <i/n>', 'process only the i-th of n stable subsets (for a CI matrix)')
+    .option('--index <file>', 'write every recommendation of every report to one .csv or .jsonl file')
+    .option('-q, --quiet', 'no progress; only failed files and the summary')
+    .addOption(b.password)
+    .addOption(b.maxPages)
+    .addOption(b.maxBytes)
+    .addOption(b.maxInflated)
+    .addHelpText(
+      'after',
+      `
+Outputs mirror the input tree (archive/a/report.pdf → out/a/report.json); out/manifest.jsonl has one
+line per input: path, sha256, status (ok, skipped, failed, timeout), counts, warnings, error, ms.
+Files whose bytes and cpc version match their manifest entry, and whose output exists, are skipped.
+Progress goes to stderr: a bar on a terminal, one line per file otherwise.
+
+Examples:
+  $ cpc batch archive/ --out out/
+  $ cpc batch 'reports/**/*.pdf' --out out/ -j 4 --timeout 2m
+  $ cpc batch archive/ --out out/ --index recommendations.csv --fail-on warning
+  $ cpc batch archive/ --out out/ --shard 2/4     the second quarter, for a CI matrix
+
+Exit codes:
+  0  every file ok or skipped
+  1  a file failed or timed out (with --fail-on warning, also one with warnings)
+  2  usage error (bad option, no documents found)`,
+    )
+    .action(async (inputs, opts) => {
+      const { batchCommand } = await import('./commands/batch.js');
+      setExit(await batchCommand(inputs, opts, io));
     });
 
   const t = limits();

@@ -13,3 +13,12 @@ export function parsePositiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
 }
+
+/** "60s", "1.5s", "500ms", "2m", "90" (seconds) → milliseconds; "0" means no limit. */
+export function parseDuration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a duration such as 60s, 1.5s, 500ms or 2m (0 for no limit)');
+  const unit = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms' | 's' | 'sec' | 'm' | 'min' | 'h'];
+  return Math.round(Number(m[1]) * unit);
+}
+

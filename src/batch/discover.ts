@@ -1,0 +1,112 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../cli/exit.js';
+import { comparePaths } from './output-paths.js';
+import { sniffFormat } from './sniff.js';
+
+/**
+ * Extensions that name a document. A file found by walking a directory or a glob is an input
+ * when it has one of these — even when its content turns out to be wrong, so a broken
+ * `report.pdf` is reported as a failure rather than silently left out — or when its content is a
+ * PDF or a Word file whatever its name. Anything else met on the walk (images, spreadsheets,
+ * notes, cpc's own outputs) is ignored and counted. A file named on the command line is always
+ * an input.
+ */
+export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.docm', '.doc', '.rtf', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown']);
+
+/** formats recognisable by content alone; text under an unknown extension (CSV, JSON, notes) is not a report */
+const BINARY_DOCUMENTS = new Set<string>(['pdf', 'docx']);
+
+export interface DiscoveredInput {
+  /** absolute path */
+  abs: string;
+  /** relative to the common base, with forward slashes: the manifest key and the output's place */
+  rel: string;
+}
+
+export interface Discovery {
+  /** the deepest directory holding every argument (directories, globs' fixed parts, files' folders) */
+  base: string;
+  /** sorted by `rel`, deduplicated */
+  inputs: DiscoveredInput[];
+  /** relative paths of files met on a walk that are not documents */
+  ignored: string[];
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** absolute paths of files or directories never taken as inputs (--out, the index file) */
+  exclude: readonly string[];
+}
+
+/** The fixed directory part of a glob: `reports/20*\/*.pdf` → `reports`. */
+function globRoot(pattern: string, cwd: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (isDynamicPattern(segment)) break;
+    fixed.push(segment);
+  }
+  return resolve(cwd, fixed.join('/') || '.');
+}
+
+export function commonAncestor(paths: readonly string[]): string {
+  const split = paths.map((p) => resolve(p).split(sep));
+  const first = split[0] ?? [];
+  let n = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < n && i < parts.length && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(sep) || sep;
+}
+
+const isInside = (file: string, excluded: string) => file === excluded || file.startsWith(excluded + sep);
+
+/** Find the inputs of a batch from directories, globs and file paths. Throws UsageError when there are none. */
+export async function discoverInputs(args: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+  const roots: string[] = [];
+  const explicit = new Set<string>();
+  const walked = new Set<string>();
+  for (const arg of args) {
+    const abs = resolve(options.cwd, arg);
+    const info = await stat(abs).catch(() => null);
+    if (info?.isDirectory()) {
+      roots.push(abs);
+      // symbolic links are not followed: a link cycle or a link out of the archive cannot surprise a CI run
+      for (const f of await glob('**/*', { cwd: abs, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
+    } else if (info) {
+      roots.push(dirname(abs));
+      explicit.add(abs);
+    } else if (isDynamicPattern(arg)) {
+      roots.push(globRoot(arg, options.cwd));
+      for (const f of await glob(arg, { cwd: options.cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
+    } else {
+      throw new UsageError(`${arg}: no such file or directory`);
+    }
+  }
+  const excluded = options.exclude.map((p) => resolve(options.cwd, p));
+  const keep = (f: string) => !excluded.some((x) => isInside(f, x));
+
+  const base = commonAncestor(roots);
+  const toRel = (abs: string) => relative(base, abs).split(sep).join('/');
+  const inputs = new Map<string, DiscoveredInput>();
+  const ignored: string[] = [];
+  for (const abs of explicit) if (keep(abs)) inputs.set(abs, { abs, rel: toRel(abs) });
+  for (const abs of walked) {
+    if (inputs.has(abs) || !keep(abs)) continue;
+    const isDocument = DOCUMENT_EXTENSIONS.has(extname(abs).toLowerCase()) || BINARY_DOCUMENTS.has((await sniffFormat(abs, basename(abs)).catch(() => null)) ?? '');
+    if (isDocument) inputs.set(abs, { abs, rel: toRel(abs) });
+    else ignored.push(toRel(abs));
+  }
+  if (inputs.size === 0) {
+    throw new UsageError(`no documents found in ${args.join(' ')}${ignored.length ? ` (${ignored.length} other file${ignored.length === 1 ? '' : 's'} ignored)` : ''}`);
+  }
+  return {
+    base,
+    inputs: [...inputs.values()].sort((a, b) => comparePaths(a.rel, b.rel)),
+    ignored: ignored.sort(comparePaths),
+  };
+}

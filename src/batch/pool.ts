@@ -1,0 +1,111 @@
+import { Piscina } from 'piscina';
+import type { Message } from '../diagnostics.js';
+import type { Report } from '../model/report.js';
+import { formatDuration } from './format.js';
+import { isTaskStartedNote, type ExtractTask, type ReportSummary, type TaskFailure, type WorkerReply } from './task.js';
+
+export interface PoolOptions {
+  /** worker threads */
+  jobs: number;
+  /** per-file limit in milliseconds; null for none */
+  timeoutMs: number | null;
+  /** V8 old-generation heap limit per worker */
+  maxMemoryMb: number;
+}
+
+export type TaskOutcome =
+  | { status: 'ok'; ms: number; summary: ReportSummary; report: Report | null; messages: Message[] }
+  | { status: 'failed' | 'timeout'; ms: number; error: TaskFailure };
+
+/** The compiled worker beside this module (dist/batch/worker.js). */
+const WORKER_FILE = new URL('./worker.js', import.meta.url).href;
+
+/** abort reasons, told apart when piscina rejects the task */
+const TIMED_OUT = Symbol('timed out');
+const POOL_BROKEN = Symbol('pool broken');
+
+/**
+ * A pool of worker threads that extract one document per task. pdf.js parses synchronously, so a
+ * timer in the worker could never fire during a pathological file: the time limit aborts the
+ * task from this thread, and piscina then terminates the worker and starts a fresh one. A worker
+ * that runs out of memory (resourceLimits) or dies otherwise fails its file, not the run.
+ */
+export class ExtractPool {
+  readonly #pool: Piscina<ExtractTask, WorkerReply>;
+  readonly #options: PoolOptions;
+  readonly #onStarted = new Map<number, () => void>();
+  readonly #running = new Set<AbortController>();
+  /** set when no worker can start any more (see the 'error' handler) */
+  #broken: Error | undefined;
+  #nextId = 1;
+
+  constructor(options: PoolOptions) {
+    this.#options = options;
+    this.#pool = new Piscina<ExtractTask, WorkerReply>({
+      filename: WORKER_FILE,
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+    });
+    this.#pool.on('message', (m: unknown) => {
+      if (isTaskStartedNote(m)) this.#onStarted.get(m.id)?.();
+    });
+    // A worker died with no task on it. Usually piscina replaces it; but when replacements die
+    // while starting (a heap limit too small even to load cpc), piscina stops making workers and
+    // queued tasks would wait forever, so every task still waiting is failed instead.
+    this.#pool.on('error', (e: Error) => {
+      setImmediate(() => {
+        if (this.#pool.threads.length > 0) return;
+        this.#broken = e;
+        for (const controller of this.#running) controller.abort(POOL_BROKEN);
+      });
+    });
+  }
+
+  async extract(input: Omit<ExtractTask, 'id'>): Promise<TaskOutcome> {
+    if (this.#broken) return { status: 'failed', ms: 0, error: this.#crash(this.#broken) };
+    const task: ExtractTask = { ...input, id: this.#nextId++ };
+    const controller = new AbortController();
+    this.#running.add(controller);
+    let startedAt = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.#onStarted.set(task.id, () => {
+      startedAt = performance.now();
+      if (this.#options.timeoutMs !== null) timer = setTimeout(() => controller.abort(TIMED_OUT), this.#options.timeoutMs);
+    });
+    const bytes = task.bytes;
+    // hand the bytes over instead of copying them, when they own their whole buffer
+    const transferList = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : undefined;
+    try {
+      const reply = await this.#pool.run(task, { signal: controller.signal, transferList });
+      const ms = Math.round(performance.now() - startedAt);
+      return reply.ok ? { status: 'ok', ms, summary: reply.summary, report: reply.report, messages: reply.messages } : { status: 'failed', ms, error: reply.error };
+    } catch (e) {
+      const ms = Math.round(performance.now() - startedAt);
+      if (controller.signal.reason === POOL_BROKEN) return { status: 'failed', ms, error: this.#crash(this.#broken) };
+      if (controller.signal.reason === TIMED_OUT) {
+        const limit = formatDuration(this.#options.timeoutMs ?? 0);
+        return { status: 'timeout', ms, error: { code: 'input/timeout', message: `stopped after ${limit}, the time limit per file (raise it with --timeout)`, exitCode: 1 } };
+      }
+      return { status: 'failed', ms, error: this.#crash(e) };
+    } finally {
+      clearTimeout(timer);
+      this.#onStarted.delete(task.id);
+      this.#running.delete(controller);
+    }
+  }
+
+  #crash(e: unknown): TaskFailure {
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return { code: 'input/out-of-memory', message: `stopped: it needs more than ${this.#options.maxMemoryMb} MB of memory (raise the limit with --max-memory)`, exitCode: 1 };
+    }
+    return { code: 'internal', message: `internal error: the worker thread stopped (${err?.message ?? String(e)})`, exitCode: 1 };
+  }
+
+  /** Terminate the workers. */
+  close(): Promise<void> {
+    return this.#pool.destroy();
+  }
+}

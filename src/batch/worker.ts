@@ -1,0 +1,34 @@
+/**
+ * The worker-thread side of the pool: one document per task. Modules (pdf.js included, which
+ * src/load/pdf.ts imports once per module instance) stay loaded for the worker's whole life.
+ */
+import { parentPort } from 'node:worker_threads';
+import { describeFailure } from '../cli/exit.js';
+import { writeAtomic } from '../cli/write.js';
+import { emit } from '../emit/index.js';
+import { extractReport } from '../extract.js';
+import { summariseReport, TASK_STARTED, type ExtractTask, type TaskStartedNote, type WorkerReply } from './task.js';
+
+export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
+  parentPort?.postMessage({ type: TASK_STARTED, id: task.id } satisfies TaskStartedNote);
+  let result;
+  try {
+    result = await extractReport(task.bytes, {
+      file: task.file,
+      password: task.password,
+      maxPages: task.maxPages,
+      maxInflatedBytes: task.maxInflatedBytes,
+    });
+  } catch (e) {
+    const f = describeFailure(e);
+    return { ok: false, error: { code: f.errorCode, message: f.message, exitCode: f.code } };
+  }
+  const summary = summariseReport(result.value);
+  if (!task.write) return { ok: true, summary, report: result.value, messages: result.messages };
+  try {
+    await writeAtomic(task.write.path, emit(result.value, task.write.format));
+  } catch (e) {
+    return { ok: false, error: { code: 'output/write-failed', message: `cannot write the output (${(e as Error).message})`, exitCode: 1 } };
+  }
+  return { ok: true, summary, report: null, messages: [] };
+}
