@@ -5,4 +5,5 @@ export { layout, type Block, type Layout, type TextBlock, type TableBlock } from
 export { parse, type Parsed } from './parse/index.js';
 export { emit, emitJson, emitYaml, emitCsv, OUTPUT_FORMATS, type OutputFormat } from './emit/index.js';
 export * from './model/index.js';
+export { diffRecommendations, hasChanges, renderDiff, DIFF_FORMATS, DEFAULT_THRESHOLD, type DiffOptions, type DiffFormat } from './diff/index.js';
 export { CpcError, ERROR_CODES, WARNING_CODES, type ErrorCode, type WarningCode, type Message, type Result } from './diagnostics.js';

@@ -2,12 +2,13 @@
  * Commander wiring only: each command parses its options and hands over to a module that is
  * imported when the command runs, so `cpc --help` loads neither pdf.js nor mammoth.
  */
-import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { Argument, Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_WORKER_MEMORY_MB } from '../batch/task.js';
+import { DEFAULT_THRESHOLD } from '../diff/defaults.js';
 import { EXIT } from './exit.js';
 import { processIO, type CliIO } from './io.js';
-import { parseDuration, parsePositiveInt, parseSize } from './options.js';
+import { parseDuration, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
 
 const VERSION = '0.1.0';
 const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200 * 1024 * 1024 };
@@ -45,6 +46,7 @@ Examples:
   $ cpc extract report.pdf                       one report as JSON on stdout
   $ cpc extract report.docx --format yaml -o out/
   $ cpc batch archive/ --out out/ --index recommendations.csv
+  $ cpc diff cabinet-report.pdf revisit.pdf      what became of each recommendation
   $ cpc text report.pdf | less -R                 the blocks the parser sees
   $ cpc validate out/report.json
 ${EXIT_CODES_HELP}`,
@@ -149,6 +151,51 @@ Examples:
       setExit(await textCommand(file, opts, io));
     });
 
+  const d = limits();
+  program
+    .command('diff')
+    .description("match recommendations across two reports, or across one report's previous and current review cycles")
+    .argument('<old>', 'a document, or cpc extract output (JSON or YAML)')
+    .argument('[new]', 'the report to compare with; without it, <old> previous cycle → current cycle')
+    .addOption(new Option('--old-cycle <cycle>', 'cycle of <old> to compare (default: current; previous with one input)').choices(['current', 'previous'] as const))
+    .addOption(new Option('--new-cycle <cycle>', 'cycle of [new] to compare (default: current)').choices(['current', 'previous'] as const))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml', 'markdown'] as const).default('text' as const))
+    .addOption(new Option('--threshold <0..1>', 'least similarity for a link').argParser(parseUnitInterval).default(DEFAULT_THRESHOLD))
+    .option('--exit-code', 'exit 1 when anything was added, removed, reworded, split or merged')
+    .addOption(d.password)
+    .addOption(d.maxPages)
+    .addOption(d.maxBytes)
+    .addOption(d.maxInflated)
+    .addHelpText(
+      'after',
+      `
+Links pair recommendations by TF-IDF cosine similarity of their stemmed words (numbers that agree
+break near ties), assigned one-to-one for the best total; a left-over recommendation that supplies
+words of a linked text its partner lacks joins that link as a split or merge. Statuses: unchanged,
+reworded, split, merged; unmatched old recommendations are removed, unmatched new ones added.
+Colours on a terminal; [-removed-]{+added+} markers when piped or with NO_COLOR set.
+
+Examples:
+  $ cpc diff fixtures/bury-2021-cabinet-report.pdf fixtures/bury-2021-cpc-revisit.pdf
+  $ cpc diff fixtures/bromsgrove-redditch-2020-follow-up.pdf     2018 recommendations → 2020
+  $ cpc diff old.json new.docx --old-cycle previous --new-cycle previous
+  $ cpc diff a.pdf b.pdf --format markdown > changes.md
+  $ cpc diff a.pdf b.pdf --format json | jq '.links[] | select(.status == "split")'
+  $ cpc diff a.pdf b.pdf --exit-code --format json > /dev/null || echo changed
+
+Exit codes:
+  0  compared, whether or not anything differs
+  1  with --exit-code: something differs; also an input unreadable or without recommendations
+  2  usage error: a bad option or value, or a chosen cycle with no recommendations
+     (one input without a previous cycle)
+  3  an input is encrypted (password needed, or the one given is wrong)
+  4  a JSON or YAML input is not a valid cpc report`,
+    )
+    .action(async (oldFile, newFile, opts) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setExit(await diffCommand(oldFile, newFile, opts, io));
+    });
+
   program
     .command('validate')
     .description('check cpc output (JSON or YAML) against the report schema')
@@ -169,11 +216,12 @@ Examples:
 
   program
     .command('schema')
-    .description('print the JSON Schema of the report')
-    .addHelpText('after', `\nExample:\n  $ cpc schema > report.schema.json`)
-    .action(async () => {
+    .description('print the JSON Schema of the report (or of the cpc diff output)')
+    .addArgument(new Argument('[name]', 'which schema').choices(['report', 'diff'] as const).default('report' as const))
+    .addHelpText('after', `\nExamples:\n  $ cpc schema > report.schema.json\n  $ cpc schema diff > diff.schema.json`)
+    .action(async (name) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      setExit(schemaCommand(io));
+      setExit(schemaCommand(io, name));
     });
 
   return program;

@@ -22,3 +22,9 @@ export function parseDuration(value: string): number {
   return Math.round(Number(m[1]) * unit);
 }
 
+/** A number from 0 to 1, such as a similarity threshold: "0.3", ".5", "1". */
+export function parseUnitInterval(value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1, such as 0.3');
+  return n;
+}

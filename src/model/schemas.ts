@@ -1,6 +1,6 @@
-import { reportJsonSchema } from './json-schema.js';
+import { diffJsonSchema, reportJsonSchema } from './json-schema.js';
 
 /** Every JSON Schema cpc publishes, by file stem (schemas/<stem>.schema.json). */
 export function allJsonSchemas(): Record<string, Record<string, unknown>> {
-  return { report: reportJsonSchema() };
+  return { report: reportJsonSchema(), diff: diffJsonSchema() };
 }

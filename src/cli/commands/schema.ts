@@ -1,8 +1,9 @@
-import { reportJsonSchema } from '../../model/json-schema.js';
+import { allJsonSchemas } from '../../model/schemas.js';
 import { EXIT } from '../exit.js';
 import type { CliIO } from '../io.js';
 
-export function schemaCommand(io: CliIO): number {
-  io.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+/** Print one published JSON Schema: `report` (cpc extract output) or `diff` (cpc diff --format json). */
+export function schemaCommand(io: CliIO, name: 'report' | 'diff' = 'report'): number {
+  io.stdout.write(`${JSON.stringify(allJsonSchemas()[name], null, 2)}\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,73 @@
+import { extname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { CpcError } from '../diagnostics.js';
+import { extractReport } from '../extract.js';
+import type { Report } from '../model/report.js';
+import { validateReport } from '../model/validate.js';
+import type { CliIO } from './io.js';
+import { readInput } from './read.js';
+
+export interface ReportInputOptions {
+  password?: string;
+  maxPages: number;
+  maxBytes: number;
+  maxInflated: number;
+}
+
+type DataKind = 'json' | 'yaml';
+
+const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
+/**
+ * Whether the bytes are `cpc extract` output rather than a document: by extension (.json, .yaml,
+ * .yml), else by content — JSON that parses, or YAML that opens with the report's first key. A
+ * text document that merely starts with "{" is still read as a document.
+ */
+function dataKind(bytes: Uint8Array, file: string): DataKind | null {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  const head = stripBom(new TextDecoder().decode(bytes.subarray(0, 256))).trimStart();
+  if (/^[[{]/.test(head)) {
+    try {
+      JSON.parse(stripBom(new TextDecoder().decode(bytes)));
+      return 'json';
+    } catch {
+      return null;
+    }
+  }
+  return /^(?:---[ \t]*\r?\n)?schemaVersion:[ \t]/.test(head) ? 'yaml' : null;
+}
+
+/** A report from `cpc extract` output: one report, or a list holding exactly one. */
+export function parseReportData(text: string, kind: DataKind, shown: string): Report {
+  let data: unknown;
+  try {
+    data = kind === 'json' ? JSON.parse(stripBom(text)) : parseYaml(text);
+  } catch (e) {
+    throw new CpcError('input/corrupt', `not ${kind === 'json' ? 'JSON' : 'YAML'} (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (Array.isArray(data)) {
+    if (data.length !== 1) {
+      throw new CpcError('input/unsupported-format', `holds ${data.length} reports; cpc diff compares one report with another (pick one, e.g. with jq '.[0]')`);
+    }
+    data = data[0];
+  }
+  const v = validateReport(data);
+  if (!v.ok) throw new CpcError('output/invalid', `not a valid cpc report (cpc validate ${shown} shows why)`);
+  return v.value;
+}
+
+/** A report from a document (extracted) or from `cpc extract` output (validated). */
+export async function readReport(file: string, shown: string, opts: ReportInputOptions, io: CliIO): Promise<Report> {
+  const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+  const kind = dataKind(bytes, file);
+  if (kind) return parseReportData(stripBom(new TextDecoder().decode(bytes)), kind, shown);
+  const { value } = await extractReport(bytes, {
+    file: shown,
+    password: opts.password,
+    maxPages: opts.maxPages,
+    maxInflatedBytes: opts.maxInflated,
+  });
+  return value;
+}
