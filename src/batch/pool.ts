@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Message } from '../diagnostics.js';
 import type { Report } from '../model/report.js';
@@ -38,6 +41,11 @@ export class ExtractPool {
   /** set when no worker can start any more (see the 'error' handler) */
   #broken: Error | undefined;
   #nextId = 1;
+  /**
+   * Workers' temporary files (OCR page images) go here. A worker stopped at the time limit cannot
+   * clean up after itself, so the pool removes the whole directory when it closes.
+   */
+  readonly #scratch = mkdtempSync(join(tmpdir(), 'cpc-pool-'));
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -65,7 +73,7 @@ export class ExtractPool {
 
   async extract(input: Omit<ExtractTask, 'id'>): Promise<TaskOutcome> {
     if (this.#broken) return { status: 'failed', ms: 0, error: this.#crash(this.#broken) };
-    const task: ExtractTask = { ...input, id: this.#nextId++ };
+    const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch };
     const controller = new AbortController();
     this.#running.add(controller);
     let startedAt = performance.now();
@@ -104,8 +112,12 @@ export class ExtractPool {
     return { code: 'internal', message: `internal error: the worker thread stopped (${err?.message ?? String(e)})`, exitCode: 1 };
   }
 
-  /** Terminate the workers. */
-  close(): Promise<void> {
-    return this.#pool.destroy();
+  /** Terminate the workers and remove their temporary files. */
+  async close(): Promise<void> {
+    try {
+      await this.#pool.destroy();
+    } finally {
+      rmSync(this.#scratch, { recursive: true, force: true });
+    }
   }
 }

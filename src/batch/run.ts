@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../cli/exit.js';
 import { reportError, type CliIO } from '../cli/io.js';
+import type { OcrMode } from '../cli/ocr.js';
 import { readInput } from '../cli/read.js';
 import { writeAtomic } from '../cli/write.js';
 import { EXTENSIONS } from '../emit/index.js';
@@ -35,6 +36,7 @@ export interface BatchOptions {
   maxPages: number;
   maxBytes: number;
   maxInflated: number;
+  ocr: OcrMode;
 }
 
 /** Files in flight per worker: one extracting, one read and queued, so no worker waits on the disk. */
@@ -116,6 +118,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      ocr: opts.ocr,
+      timeoutMs: opts.timeoutMs,
       write: { path: outPath, format: opts.format },
     });
     return entryFromOutcome(input.rel, sha256, output, outcome);

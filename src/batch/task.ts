@@ -4,6 +4,7 @@
  */
 import type { Message } from '../diagnostics.js';
 import type { InputFormat, Report } from '../model/report.js';
+import type { OcrMode } from '../cli/ocr.js';
 import type { ReportCounts } from './manifest.js';
 
 /** V8 heap limit per worker unless --max-memory says otherwise: far above what real reports need (a 2,000-page PDF peaks near 160 MB) */
@@ -18,6 +19,11 @@ export interface ExtractTask {
   password?: string;
   maxPages: number;
   maxInflatedBytes: number;
+  /** OCR for pages without text, and the file's time limit (the OCR programs must end within it) */
+  ocr: OcrMode;
+  timeoutMs: number | null;
+  /** a directory for temporary files that the pool removes when it closes */
+  scratch?: string;
   /** batch: the worker writes the output itself (in parallel, atomically) and returns a summary; extract: null, the report comes back */
   write: { path: string; format: 'json' | 'yaml' } | null;
 }

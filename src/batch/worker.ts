@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { describeFailure } from '../cli/exit.js';
+import { ocrFor } from '../cli/ocr.js';
 import { writeAtomic } from '../cli/write.js';
 import { emit } from '../emit/index.js';
 import { extractReport } from '../extract.js';
@@ -18,6 +19,7 @@ export default async function extractInWorker(task: ExtractTask): Promise<Worker
       password: task.password,
       maxPages: task.maxPages,
       maxInflatedBytes: task.maxInflatedBytes,
+      ...ocrFor(task.ocr, task.timeoutMs, task.scratch),
     });
   } catch (e) {
     const f = describeFailure(e);

@@ -28,6 +28,7 @@ function limits() {
     maxPages: new Option('--max-pages <n>', 'refuse documents with more pages').argParser(parsePositiveInt).default(DEFAULTS.maxPages),
     maxBytes: new Option('--max-bytes <size>', 'refuse input files larger than this').argParser(parseSize).default(DEFAULTS.maxBytes, '200MB'),
     maxInflated: new Option('--max-inflated <size>', 'refuse Word files whose parts inflate past this').argParser(parseSize).default(DEFAULTS.maxInflated, '200MB'),
+    ocr: new Option('--ocr <mode>', 'read PDF pages without a text layer (scans) with OCR where tesseract and pdftoppm are installed').choices(['auto', 'off'] as const).default('auto' as const),
   };
 }
 
@@ -65,6 +66,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(x.maxPages)
     .addOption(x.maxBytes)
     .addOption(x.maxInflated)
+    .addOption(x.ocr)
     .addHelpText(
       'after',
       `
@@ -102,6 +104,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(b.maxPages)
     .addOption(b.maxBytes)
     .addOption(b.maxInflated)
+    .addOption(b.ocr)
     .addHelpText(
       'after',
       `
@@ -137,6 +140,7 @@ Exit codes:
     .addOption(t.maxPages)
     .addOption(t.maxBytes)
     .addOption(t.maxInflated)
+    .addOption(t.ocr)
     .addHelpText(
       'after',
       `
@@ -166,6 +170,7 @@ Examples:
     .addOption(d.maxPages)
     .addOption(d.maxBytes)
     .addOption(d.maxInflated)
+    .addOption(d.ocr)
     .addHelpText(
       'after',
       `

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { OcrEngine, RawLine } from '../load/raw.js';
+import type { LoadOptions, OcrEngine, RawLine } from '../load/raw.js';
 
 const run = promisify(execFile);
 const DPI = 300;
@@ -29,13 +29,30 @@ function installed(command: string, versionFlag: string): boolean {
   }
 }
 
-let cached: OcrEngine | null | undefined;
+let available: boolean | undefined;
 
-/** The OCR engine when both programs are installed, else null (checked once per process). */
-export function findOcrEngine(): OcrEngine | null {
-  if (cached !== undefined) return cached;
-  cached = installed('pdftoppm', '-v') && installed('tesseract', '--version') ? tesseractEngine : null;
-  return cached;
+/**
+ * The OCR engine when both programs are installed (checked once per process), else null. With a
+ * deadline, each program gets only the time left: a worker stopped at the file's time limit
+ * cannot stop the programs it started, so they must stop by themselves.
+ */
+export function findOcrEngine(deadline?: number, scratch?: string): OcrEngine | null {
+  available ??= installed('pdftoppm', '-v') && installed('tesseract', '--version');
+  selfTimed ??= installed('timeout', '--version');
+  return available ? tesseractEngine(deadline, scratch) : null;
+}
+
+/** coreutils' timeout(1): lets a program stop itself at the deadline, whatever becomes of its parent */
+let selfTimed: boolean | undefined;
+
+export const OCR_MODES = ['auto', 'off'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
+
+/** The loader's OCR options for a --ocr mode and a per-file time limit (ms, or null for none). */
+export function ocrFor(mode: OcrMode, timeoutMs?: number | null, scratch?: string): Pick<LoadOptions, 'ocr' | 'ocrUnavailable'> {
+  if (mode === 'off') return { ocr: null, ocrUnavailable: 'OCR is off (--ocr auto reads such pages where tesseract and pdftoppm are installed)' };
+  const engine = findOcrEngine(timeoutMs ? Date.now() + timeoutMs : undefined, scratch);
+  return engine ? { ocr: engine } : { ocr: null, ocrUnavailable: OCR_INSTALL_HINT };
 }
 
 /** tesseract's TSV: one row per word (level 5) with its box; words of a line share block/par/line numbers. */
@@ -81,10 +98,17 @@ export function tsvToLines(tsv: string): RawLine[] {
   return out.sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
-const tesseractEngine: OcrEngine = {
+const tesseractEngine = (deadline?: number, scratch?: string): OcrEngine => ({
   name: 'tesseract',
   async recognise(pdf, pages, options) {
-    const dir = await mkdtemp(join(tmpdir(), 'cpc-ocr-'));
+    /** run a program for at most the time left; under timeout(1) it ends itself even if we are gone */
+    const runTimed = (command: string, args: string[], extra: { maxBuffer?: number } = {}) => {
+      const left = deadline === undefined ? STEP_TIMEOUT_MS : Math.min(STEP_TIMEOUT_MS, deadline - Date.now());
+      if (left <= 0) throw new Error('the time limit was reached');
+      const seconds = String(Math.ceil(left / 1000));
+      return selfTimed ? run('timeout', ['--kill-after=2', seconds, command, ...args], { ...extra, timeout: left }) : run(command, args, { ...extra, timeout: left });
+    };
+    const dir = await mkdtemp(join(scratch ?? tmpdir(), 'cpc-ocr-'));
     try {
       const input = join(dir, 'in.pdf');
       await writeFile(input, pdf);
@@ -92,8 +116,8 @@ const tesseractEngine: OcrEngine = {
       for (const page of pages) {
         const image = join(dir, `p${page}`);
         const password = options.password ? ['-upw', options.password] : [];
-        await run('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', ...password, input, image], { timeout: STEP_TIMEOUT_MS });
-        const { stdout } = await run('tesseract', [`${image}.pgm`, 'stdout', '-l', 'eng', 'tsv'], { timeout: STEP_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+        await runTimed('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', ...password, input, image]);
+        const { stdout } = await runTimed('tesseract', [`${image}.pgm`, 'stdout', '-l', 'eng', 'tsv'], { maxBuffer: 64 * 1024 * 1024 });
         out.set(page, tsvToLines(stdout));
       }
       return out;
@@ -101,4 +125,4 @@ const tesseractEngine: OcrEngine = {
       await rm(dir, { recursive: true, force: true });
     }
   },
-};
+});

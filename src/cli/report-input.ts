@@ -1,3 +1,4 @@
+import { ocrFor, type OcrMode } from './ocr.js';
 import { extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CpcError } from '../diagnostics.js';
@@ -12,6 +13,7 @@ export interface ReportInputOptions {
   maxPages: number;
   maxBytes: number;
   maxInflated: number;
+  ocr: OcrMode;
 }
 
 type DataKind = 'json' | 'yaml';
@@ -68,6 +70,7 @@ export async function readReport(file: string, shown: string, opts: ReportInputO
     password: opts.password,
     maxPages: opts.maxPages,
     maxInflatedBytes: opts.maxInflated,
+    ...ocrFor(opts.ocr),
   });
   return value;
 }

@@ -1,3 +1,4 @@
+import type { OcrMode } from '../ocr.js';
 import { runBatch, type BatchOptions } from '../../batch/run.js';
 import { parseShard } from '../../batch/shard.js';
 import type { FailOn } from '../../batch/summary.js';
@@ -21,6 +22,7 @@ export interface BatchCommandOptions {
   maxPages: number;
   maxBytes: number;
   maxInflated: number;
+  ocr: OcrMode;
 }
 
 export async function batchCommand(inputs: readonly string[], opts: BatchCommandOptions, io: CliIO): Promise<number> {
@@ -46,6 +48,7 @@ export async function batchCommand(inputs: readonly string[], opts: BatchCommand
       maxPages: opts.maxPages,
       maxBytes: opts.maxBytes,
       maxInflated: opts.maxInflated,
+      ocr: opts.ocr,
     };
     return await runBatch(inputs, options, io);
   } catch (e) {

@@ -6,6 +6,7 @@ import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
 import { describeFailure, EXIT } from '../exit.js';
+import { ocrFor, type OcrMode } from '../ocr.js';
 import { reportError, type CliIO } from '../io.js';
 import { readInput } from '../read.js';
 import { writeAtomic } from '../write.js';
@@ -20,6 +21,7 @@ export interface ExtractCommandOptions {
   verbose?: boolean;
   /** per-file limit in milliseconds (0: none); given, the file runs in a worker thread */
   timeout?: number;
+  ocr: OcrMode;
 }
 
 /** What became of one input: its report, or the exit code and message of its failure. */
@@ -44,6 +46,7 @@ async function extractHere(file: string, opts: ExtractCommandOptions, io: CliIO)
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      ...ocrFor(opts.ocr),
     });
     return { ok: true, report: value, messages };
   } catch (e) {
@@ -71,6 +74,8 @@ async function extractInWorkers(files: readonly string[], opts: ExtractCommandOp
           password: opts.password,
           maxPages: opts.maxPages,
           maxInflatedBytes: opts.maxInflated,
+          ocr: opts.ocr,
+          timeoutMs: opts.timeout ? opts.timeout : null,
           write: null,
         });
         results[i] = outcome.status === 'ok' ? { ok: true, report: outcome.report!, messages: outcome.messages } : { ok: false, code: outcome.error.exitCode, message: outcome.error.message };

@@ -4,6 +4,7 @@ import { extractBlocks } from '../../extract.js';
 import type { Block } from '../../layout/blocks.js';
 import { describeFailure, EXIT } from '../exit.js';
 import { colorLevel, reportError, type CliIO } from '../io.js';
+import { ocrFor, type OcrMode } from '../ocr.js';
 import { readInput } from '../read.js';
 import { displayPath } from './extract.js';
 
@@ -13,6 +14,7 @@ export interface TextCommandOptions {
   maxPages: number;
   maxBytes: number;
   maxInflated: number;
+  ocr: OcrMode;
   keepFurniture?: boolean;
 }
 
@@ -61,6 +63,7 @@ export async function textCommand(file: string, opts: TextCommandOptions, io: Cl
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      ...ocrFor(opts.ocr),
       keepFurniture: opts.keepFurniture,
     });
     if (opts.json) {
