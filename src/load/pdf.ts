@@ -12,8 +12,28 @@ type PdfJs = typeof PdfJsModule;
 let pdfjsModule: Promise<PdfJs> | undefined;
 /** Loaded once per process (or worker) and only when a PDF is met, so `--help` stays fast. */
 function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsModule ??= importWithoutNativeOverrides();
   return pdfjsModule;
+}
+
+/**
+ * pdf.js's legacy build (the one for Node 20) bundles core-js, which on Node 20 replaces two
+ * native built-ins process-wide with JavaScript versions — Array.prototype.push (for the error
+ * thrown when pushing onto a frozen length) and JSON.parse (for reviver source access) — slowing
+ * every array push in cpc by a fifth. pdf.js relies on neither edge case, so the natives are put
+ * back once pdf.js and its worker module (imported here, so its core-js runs now too) are loaded.
+ * What core-js adds that Node 20 lacks (Promise.withResolvers, …) stays.
+ */
+async function importWithoutNativeOverrides(): Promise<PdfJs> {
+  const push = Array.prototype.push;
+  const parse = JSON.parse;
+  try {
+    const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    return lib;
+  } finally {
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    JSON.parse = parse;
+  }
 }
 
 const standardFontDataUrl = (() => {
