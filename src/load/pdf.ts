@@ -173,7 +173,9 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      const vt = viewport.transform as number[];
+      // cpc normalises text itself; pdf.js's NFKC would also turn a footnote mark ¹ into a 1
+      const content = await page.getTextContent({ disableNormalization: true });
       // font objects (whose names say bold/italic) reach this thread only through an operator
       // list; they are shared by the whole document, so only a page with a new font pays for one
       const unseen = content.items.some((it) => 'fontName' in it && it.str !== '' && !page.commonObjs.has(it.fontName));
@@ -183,10 +185,15 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const item = raw as TextItem;
-        const m = lib.Util.transform(viewport.transform, item.transform) as number[];
-        const size = Math.hypot(m[2]!, m[3]!) || Math.hypot(m[0]!, m[1]!);
+        // the item's text matrix in page coordinates: Util.transform(vt, t), spelt out (no array per item)
+        const t = item.transform as number[];
+        const c = vt[0]! * t[2]! + vt[2]! * t[3]!;
+        const d = vt[1]! * t[2]! + vt[3]! * t[3]!;
+        const size = Math.hypot(c, d) || Math.hypot(vt[0]! * t[0]! + vt[2]! * t[1]!, vt[1]! * t[0]! + vt[3]! * t[1]!);
+        const x = vt[0]! * t[4]! + vt[2]! * t[5]! + vt[4]!;
+        const y = vt[1]! * t[4]! + vt[3]! * t[5]! + vt[5]!;
         const style = fontStyle(page, item.fontName, fonts);
-        items.push({ str: item.str, x: m[4]!, y: m[5]!, width: item.width, size, bold: style.bold, italic: style.italic });
+        items.push({ str: item.str, x, y, width: item.width, size, bold: style.bold, italic: style.italic });
       }
       const lines = itemsToLines(items);
       if (lines.length === 0) emptyPages.push(n);
