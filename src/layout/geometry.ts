@@ -93,15 +93,20 @@ const isMultiColumn = (l: VLine) => mainPieces(l).length >= 2;
 
 /** Columns of a set of lines: the x-intervals left between vertical gutters no piece crosses. */
 export function columnsOf(lines: readonly VLine[]): [number, number][] {
-  const spans = lines.flatMap((l) => l.pieces.map((p): [number, number] => [p.markerX, p.right])).sort((a, b) => a[0] - b[0]);
-  const cols: [number, number][] = [];
+  return lines.reduce<[number, number][]>((cols, l) => withLine(cols, l), []);
+}
+
+/** The columns once a line is added: its pieces' spans merged into the intervals (a new array). */
+function withLine(cols: readonly [number, number][], line: VLine): [number, number][] {
+  const spans = [...cols.map((c): [number, number] => [c[0], c[1]]), ...line.pieces.map((p): [number, number] => [p.markerX, p.right])].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
   for (const [s, e] of spans) {
-    const last = cols[cols.length - 1];
+    const last = out[out.length - 1];
     // a gutter narrower than a few points is just word spacing
     if (last && s <= last[1] + 4) last[1] = Math.max(last[1], e);
-    else cols.push([s, e]);
+    else out.push([s, e]);
   }
-  return cols;
+  return out;
 }
 
 function columnIndex(cols: readonly [number, number][], p: PLine): number {
@@ -142,7 +147,7 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
       const vl = vlines[j]!;
       const prev = vlines[end]!;
       const gap = vl.y - prev.y;
-      const trial = columnsOf(vlines.slice(start, j + 1));
+      const trial = withLine(cols, vl);
       if (trial.length < cols.length) break; // the line crosses a gutter: full-width text
       if (isMultiColumn(vl)) {
         if (gap > 3.5 * em(vl)) break;
@@ -150,7 +155,7 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
         const col = columnIndex(trial, vl.pieces[0]!);
         const next = vlines[j + 1];
         const continues = gap <= (col === 0 ? 1.5 : 3) * em(vl);
-        const sandwiched = next !== undefined && isMultiColumn(next) && gap <= 2 * em(vl) && next.y - vl.y <= 2 * em(vl) && columnsOf(vlines.slice(start, j + 2)).length >= cols.length;
+        const sandwiched = next !== undefined && isMultiColumn(next) && gap <= 2 * em(vl) && next.y - vl.y <= 2 * em(vl) && withLine(trial, next).length >= cols.length;
         if (!continues && !sandwiched) break;
       }
       cols = trial;
@@ -160,7 +165,7 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
       const vl = vlines[j]!;
       if (used.has(j) || isMultiColumn(vl)) break;
       const gap = vlines[start]!.y - vl.y;
-      const trial = columnsOf(vlines.slice(j, end + 1));
+      const trial = withLine(cols, vl);
       if (trial.length < cols.length || gap > 1.5 * em(vl)) break;
       cols = trial;
       start = j;

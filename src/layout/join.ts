@@ -23,7 +23,7 @@ export class Vocabulary {
         if (first) this.lineStarts.set(w, (this.lineStarts.get(w) ?? 0) + 1);
         first = false;
       }
-      for (const m of line.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) this.hyphenated.add(m[0].toLowerCase());
+      if (line.includes('-')) for (const m of line.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) this.hyphenated.add(m[0].toLowerCase());
     }
   }
 
@@ -54,7 +54,7 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
   if (!next) return text;
   // only the end of the text matters; looking at its tail keeps long paragraphs linear
   const end = text.slice(-64);
-  const tail = /([\p{L}\p{N}]+)-$/u.exec(end);
+  const tail = end.endsWith('-') ? /([\p{L}\p{N}]+)-$/u.exec(end) : null;
   const head = /^([\p{L}\p{N}]+)/u.exec(next);
   if (tail && head) {
     // "organis-" + "ation": one word when the document writes it whole and never with the hyphen

@@ -17,7 +17,11 @@ const LIGATURES: Record<string, string> = {
 export const BULLET_GLYPHS = '•●○◦▪▫■□◆◇►▸‣⁃∙·⦁➢➤✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8\uF06E\uF0E0';
 const BULLET_RE = new RegExp(`[${BULLET_GLYPHS}]`, 'gu');
 
+/** any character the clean-up below changes; most lines have none, and then only spacing is tidied */
+const NEEDS_WORK = new RegExp(`[\uFB00-\uFB06\u00AD\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\u00B9\u00B2\u00B3\u2070\u2074-\u2079${BULLET_GLYPHS}]`, 'u');
+
 export function normaliseText(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s.replace(/\s+/g, ' ').trim();
   return (
     s
       .replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)

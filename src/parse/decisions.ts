@@ -41,7 +41,7 @@ export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, k
 
   blocks.forEach((b, i) => {
     if (b.kind === 'table' || inList.has(i)) return;
-    if (ASKED_TO.test(b.text) && /:\s*$/.test(b.text)) {
+    if (/:\s*$/.test(b.text) && /\b(asked|recommended|requested|invited)\b/i.test(b.text) && ASKED_TO.test(b.text)) {
       decisionBlocks.add(i);
       const items: DecisionList['items'] = [];
       for (let j = i + 1; j < blocks.length; j++) {
