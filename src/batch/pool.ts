@@ -33,6 +33,13 @@ const POOL_BROKEN = Symbol('pool broken');
  * task from this thread, and piscina then terminates the worker and starts a fresh one. A worker
  * that runs out of memory (resourceLimits) or dies otherwise fails its file, not the run.
  */
+/**
+ * The young generation of each worker's heap. V8 sizes it from the heap limit (up to 48 MB per
+ * isolate); documents are read one at a time and leave little young garbage alive, so a smaller
+ * nursery costs a little more collection and keeps the whole process's peak memory ~30 MB lower.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 export class ExtractPool {
   readonly #pool: Piscina<ExtractTask, WorkerReply>;
   readonly #options: PoolOptions;
@@ -54,7 +61,7 @@ export class ExtractPool {
       minThreads: options.jobs,
       maxThreads: options.jobs,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     this.#pool.on('message', (m: unknown) => {
       if (isTaskStartedNote(m)) this.#onStarted.get(m.id)?.();
