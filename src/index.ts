@@ -6,4 +6,6 @@ export { parse, type Parsed } from './parse/index.js';
 export { emit, emitJson, emitYaml, emitCsv, OUTPUT_FORMATS, type OutputFormat } from './emit/index.js';
 export * from './model/index.js';
 export { diffRecommendations, hasChanges, renderDiff, DIFF_FORMATS, DEFAULT_THRESHOLD, type DiffOptions, type DiffFormat } from './diff/index.js';
+/** for applications reading untrusted PDFs: see src/load/pdfjs-orphans.ts */
+export { dropOrphanedPdfJsRejections } from './cli/rejections.js';
 export { CpcError, ERROR_CODES, WARNING_CODES, type ErrorCode, type WarningCode, type Message, type Result } from './diagnostics.js';

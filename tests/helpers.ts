@@ -35,13 +35,15 @@ export interface Gold {
 export const gold = (name: ReportName): Gold => JSON.parse(readFileSync(join(FIXTURES, 'gold', `${name}.json`), 'utf8')) as Gold;
 
 /** Run the built binary (the real CLI, as a user runs it). */
-export function cpc(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+export function cpc(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    // a hang must fail the test, not stall the run: the child is killed (status null) at the limit
+    timeout: options.timeout,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

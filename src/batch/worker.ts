@@ -5,10 +5,13 @@
 import { parentPort } from 'node:worker_threads';
 import { describeFailure } from '../cli/exit.js';
 import { ocrFor } from '../cli/ocr.js';
+import { dropOrphanedPdfJsRejections } from '../cli/rejections.js';
 import { writeAtomic } from '../cli/write.js';
 import { emit } from '../emit/index.js';
 import { extractReport } from '../extract.js';
 import { summariseReport, TASK_STARTED, type ExtractTask, type TaskStartedNote, type WorkerReply } from './task.js';
+
+dropOrphanedPdfJsRejections();
 
 export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
   parentPort?.postMessage({ type: TASK_STARTED, id: task.id } satisfies TaskStartedNote);

@@ -9,6 +9,7 @@ import { DEFAULT_THRESHOLD } from '../diff/defaults.js';
 import { EXIT } from './exit.js';
 import { processIO, type CliIO } from './io.js';
 import { parseDuration, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
+import { dropOrphanedPdfJsRejections } from './rejections.js';
 
 const VERSION = '0.1.0';
 const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200 * 1024 * 1024 };
@@ -234,6 +235,7 @@ Examples:
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  dropOrphanedPdfJsRejections();
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {

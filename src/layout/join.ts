@@ -23,7 +23,8 @@ export class Vocabulary {
         if (first) this.lineStarts.set(w, (this.lineStarts.get(w) ?? 0) + 1);
         first = false;
       }
-      if (line.includes('-')) for (const m of line.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) this.hyphenated.add(m[0].toLowerCase());
+      // tried only from the start of a word: from every position, a long word took quadratic time
+      if (line.includes('-')) for (const m of line.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) this.hyphenated.add(m[0].toLowerCase());
     }
   }
 

@@ -5,7 +5,7 @@
  * numPr (numId, ilvl), directly or through its paragraph style. This module computes those labels
  * and writes each into its paragraph as a marked run, so every later stage sees the printed number.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
 // xmldom's types are the DOM lib's
 type XmlDocument = Document;
@@ -233,10 +233,15 @@ export function computeLabels(paragraphs: readonly XmlElement[], defs: Numbering
   return labels;
 }
 
+/**
+ * Parse a part leniently: xmldom neither fetches external entities nor expands DTD-declared ones,
+ * and its complaints about malformed XML are ignored (mammoth, reading the same parts, refuses
+ * them). The result may have no documentElement; callers treat that as a part with nothing in it.
+ */
 export function parseXml(xml: string): XmlDocument {
-  // xmldom neither fetches external entities nor expands DTD-declared ones; parse errors are not thrown
-  // warnings and recoverable errors are ignored; a fatal error throws and the loader reports it
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(xml, 'text/xml') as XmlDocument | undefined;
+  // xmldom returns no document at all for an empty or blank source (a part whose size header says 0)
+  return doc ?? new DOMImplementation().createDocument(null, null, null);
 }
 
 function insertMarkerRun(doc: XmlDocument, p: XmlElement, text: string): void {

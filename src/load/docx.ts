@@ -51,6 +51,19 @@ async function headerFooterTexts(zip: GuardedZip): Promise<string[]> {
   return out;
 }
 
+/**
+ * mammoth refuses a part whose XML is malformed (it throws on any parser complaint) or whose
+ * structure it cannot follow: the file is damaged, not cpc. A CpcError — a limit met while mammoth
+ * read a part through the guarded zip — stays what it is.
+ */
+function converterFailure(e: unknown): CpcError {
+  if (e instanceof CpcError) return e;
+  // mammoth walks the XML recursively: thousands of nested tables or content controls overflow the stack
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return new CpcError('input/corrupt', 'not a readable Word file: its XML nests too deeply', { cause: e });
+  const detail = String((e as { message?: unknown } | null)?.message ?? e).split('\n')[0]!.replace(/\s+/g, ' ').trim();
+  return new CpcError('input/corrupt', `not a readable Word file: a part is damaged (${detail})`, { cause: e });
+}
+
 export async function loadDocx(bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
   const limit = options.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes;
   const zip = await openGuardedZip(bytes, limit);
@@ -96,7 +109,9 @@ export async function loadDocx(bytes: Uint8Array, options: LoadOptions = {}): Pr
         return Promise.resolve({ src: '' });
       }),
     },
-  );
+  ).catch((e: unknown) => {
+    throw converterFailure(e);
+  });
   for (const msg of converted.messages) {
     // unknown paragraph styles are routine (they render as paragraphs); anything else is worth a look
     const routine = /^Unrecognised (paragraph|run) style/.test(msg.message);

@@ -58,15 +58,31 @@ interface Walker {
   lineStartPages: number[];
   /** the list item being read; its first line carries the marker, later ones continue it */
   item: { marker: string; level: number; ordered: boolean; used: boolean } | null;
+  /** elements open around the node being read */
+  depth: number;
 }
+
+/**
+ * Deeper than this, elements are read as plain text: walking them recursively would overflow the
+ * stack on a hostile page (100,000 nested <div>s). Browsers cap the tree at the same depth.
+ */
+const MAX_DEPTH = 512;
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
-function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
-  if (isElement(node)) return node.children.map(textOf).join(' ');
-  return '';
+/** The text below the nodes, in document order, without recursion (any depth); `skip` leaves out elements that never hold report text. */
+function textBelow(nodes: readonly ChildNode[], skip = false): string {
+  const parts: string[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.data);
+    else if (isElement(n) && !(skip && SKIP.has(n.name.toLowerCase()))) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return parts.join(' ');
 }
+
+const textOf = (node: ChildNode): string => textBelow([node]);
 
 function isFootnoteReference(el: Element): boolean {
   // mammoth: <sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>; back links: <a href="#footnote-ref-1">↑</a>
@@ -106,6 +122,18 @@ function flush(w: Walker): void {
 }
 
 function walk(nodes: readonly ChildNode[], w: Walker, lists: ListContext[], style: { bold: boolean; italic: boolean }): void {
+  if (w.depth >= MAX_DEPTH) {
+    const t = textBelow(nodes, true).split(PAGE_MARK).join('');
+    w.buffer += ` ${t} `;
+    w.textChars += t.replace(/\s+/g, '').length;
+    return;
+  }
+  w.depth++;
+  walkNodes(nodes, w, lists, style);
+  w.depth--;
+}
+
+function walkNodes(nodes: readonly ChildNode[], w: Walker, lists: ListContext[], style: { bold: boolean; italic: boolean }): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       let t = node.data;
@@ -233,16 +261,18 @@ export function htmlToLines(html: string): HtmlLines {
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
   // a saved page keeps its report in <main> or <article> when it has one
   const find = (nodes: readonly ChildNode[], name: string): Element | null => {
-    for (const n of nodes) {
+    // depth-first, in document order, without recursion (a hostile page may nest without end)
+    const stack = [...nodes].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
       if (!isElement(n)) continue;
       if (n.name === name) return n;
-      const inner = find(n.children, name);
-      if (inner) return inner;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
     return null;
   };
   const root = find(dom.children, 'main') ?? find(dom.children, 'article');
-  const w: Walker = { lines: [], furniture: [], tables: 0, paragraphs: 0, buffer: '', boldChars: 0, italicChars: 0, textChars: 0, hint: {}, item: null, page: 1, linePage: 1, lineStartPages: [] };
+  const w: Walker = { lines: [], furniture: [], tables: 0, paragraphs: 0, buffer: '', boldChars: 0, italicChars: 0, textChars: 0, hint: {}, item: null, page: 1, linePage: 1, lineStartPages: [], depth: 0 };
   walk(root ? root.children : dom.children, w, [], { bold: false, italic: false });
   flush(w);
   const pages: RawPage[] = [];

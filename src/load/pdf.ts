@@ -165,6 +165,8 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
     throw classifyPdfError(e);
   }
   try {
+    // a damaged page tree may claim any /Count: pdf.js passes on a negative one, and reads no pages for 0
+    if (!Number.isSafeInteger(doc.numPages) || doc.numPages < 1) throw new CpcError('input/corrupt', `the PDF's page tree gives an impossible page count (${doc.numPages})`);
     if (doc.numPages > maxPages) {
       throw new CpcError('input/too-many-pages', `the PDF has ${doc.numPages} pages, more than the limit of ${maxPages} (raise it with --max-pages)`);
     }

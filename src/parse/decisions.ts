@@ -75,6 +75,7 @@ export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, k
   const bodyFor = new Map<Block, string | null>();
   for (const list of [...lists].reverse()) {
     for (const item of list.items) {
+      if (!item.text.trim()) continue; // a bare list marker (a damaged list) asks nothing
       if (merged.some((m) => dice(m.text, item.text) >= 0.6)) continue;
       merged.push(item);
       bodyFor.set(item.block, list.body);

@@ -332,6 +332,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
       merged++;
       continue;
     }
+    if (!item.text.trim()) continue; // a bare list marker (a damaged or unfinished list) recommends nothing
     const strong = PRIORITY[item.rule]! >= 3;
     const match = records.find((r) => {
       if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle) return false;

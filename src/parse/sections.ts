@@ -46,7 +46,8 @@ const LEAD_IN_START = /^(on behalf|as follows|for example|in summary|these (are|
 /** headings numbered in words: "Recommendation 3 - …", "Recommendations 1 and 2 - …", "Annex A", "Appendix 2" */
 const WORD_NUMBERED = /^(recommendations?\s+\d+(\s*(,|and|&|to|-|–)\s*\d+)*\s*([-–—:.]|$)|(annex|appendix)\s+([A-Z]|\d+)\b)/i;
 /** contact details: an email address, a web address, a phone number */
-const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/i;
+// an address is tried only from the start of a run of its characters: from every position, a long word took quadratic time
+const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/i;
 /** a pull quote: the whole line in quotation marks */
 const QUOTED = /^["“‘'][^"“”]*["”’']$/;
 /** body text ends a sentence or leads into a list */

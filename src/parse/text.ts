@@ -12,8 +12,9 @@ export function monthNumber(name: string): number {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
+// years run 1990–2099, as the report schema's do: "March 2822" or "1974" is damage or history, not a visit
 function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < 1990 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -60,13 +61,13 @@ export function findDates(text: string): DateRange[] {
 export function datedYears(text: string, loose = true): number[] {
   const years: number[] = [];
   const lead = loose ? `${MONTH_RE}|\\b(?:in|during|since|spring|summer|autumn|winter|early|late)` : `${MONTH_RE}|\\b(?:spring|summer|autumn|winter)`;
-  const re = new RegExp(`(?:${lead})\\s+((?:19|20)\\d{2})\\b(?![/-]\\d)`, 'gi');
+  const re = new RegExp(`(?:${lead})\\s+(199\\d|20\\d{2})\\b(?![/-]\\d)`, 'gi');
   for (const m of text.matchAll(re)) years.push(Number(m[2]));
   return years;
 }
 
 export function yearsIn(text: string): number[] {
-  return Array.from(text.matchAll(/\b((?:19|20)\d{2})\b(?![/-]\d)/g), (m) => Number(m[1]));
+  return Array.from(text.matchAll(/\b(199\d|20\d{2})\b(?![/-]\d)/g), (m) => Number(m[1]));
 }
 
 export function sentences(text: string): string[] {

@@ -42,6 +42,23 @@ describe('hostile Word files', () => {
     expect(Date.now() - started).toBeLessThan(30_000); // a generous bound: expansion would take far longer and exhaust memory
   });
 
+  it('reports a part with malformed XML as corrupt, not as an internal error (found by the fuzzer)', async () => {
+    // mammoth throws on any XML parser complaint; here an attribute given twice in the relationships
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Target="a.xml" Target="b.xml"/></Relationships>';
+    const docx = await writeDocx(documentXml(['Text']), { parts: { 'word/_rels/document.xml.rels': rels } });
+    await expect(loadDocx(docx)).rejects.toMatchObject({ code: 'input/corrupt', message: expect.stringMatching(/^not a readable Word file: a part is damaged \(.*Attribute Target redefined/) });
+  });
+
+  it('reports an empty main part as corrupt (its size headers forged to 0: found by the fuzzer)', async () => {
+    const docx = forgeDeclaredSize(await writeDocx(documentXml(['Text'])), 'word/document.xml', 0);
+    await expect(loadDocx(docx)).rejects.toMatchObject({ code: 'input/corrupt', message: 'not a readable Word file: word/document.xml is not XML' });
+  });
+
+  it('refuses XML nested thousands deep (which overflows mammoth) as corrupt, not as an internal error', async () => {
+    const nested = documentXml(['Text']).replace(/<w:p>.*<\/w:p>/, (p) => `${'<w:tbl><w:tr><w:tc>'.repeat(5000)}${p}${'</w:tc></w:tr></w:tbl>'.repeat(5000)}`);
+    await expect(loadDocx(await writeDocx(nested))).rejects.toMatchObject({ code: 'input/corrupt', message: 'not a readable Word file: its XML nests too deeply' });
+  });
+
   it('reports a damaged zip as corrupt', async () => {
     const docx = await writeDocx(documentXml(['Text']));
     await expect(loadDocx(docx.slice(0, docx.length - 40))).rejects.toMatchObject({ code: 'input/corrupt' });

@@ -30,6 +30,13 @@ describe('hostile PDFs', () => {
     expect((await loadPdf(pdf, { maxPages: 300 })).value.pageCount).toBe(300);
   });
 
+  it('refuses a page tree that claims an impossible page count as corrupt (found by the fuzzer)', async () => {
+    for (const count of ['0', '-1', '-1e308']) {
+      const pdf = Buffer.from(writePdf([page('Corporate Peer Challenge'), page('Key recommendations')])).toString('latin1').replace('/Count 2', `/Count ${count}`);
+      await expect(loadPdf(new Uint8Array(Buffer.from(pdf, 'latin1')))).rejects.toMatchObject({ code: 'input/corrupt', message: expect.stringContaining('impossible page count') });
+    }
+  });
+
   it('reads a PDF with a broken cross-reference table (pdf.js reconstructs it)', async () => {
     const pdf = Buffer.from(writePdf([page('Corporate Peer Challenge')])).toString('latin1').replace(/startxref\n\d+/, 'startxref\n999999');
     const r = await loadPdf(new Uint8Array(Buffer.from(pdf, 'latin1')));

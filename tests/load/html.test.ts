@@ -41,4 +41,11 @@ describe('htmlToLines', () => {
     expect(r.value.pages).toHaveLength(1);
     expect(r.value.pages[0]!.number).toBeNull();
   });
+
+  it('reads a page nested 10,000 elements deep without overflowing the stack (the text deep down as plain text)', () => {
+    const n = 10_000;
+    const { lines, furniture } = htmlToLines(`<html><body><h1>Title</h1>${'<div>'.repeat(n)}Deep <b>text</b><script>no</script>${'</div>'.repeat(n)}<nav>${'<span>'.repeat(n)}Menu${'</span>'.repeat(n)}</nav></body></html>`);
+    expect(lines.map((l) => l.text)).toEqual(['Title', 'Deep text']);
+    expect(furniture).toEqual(['Menu']);
+  });
 });

@@ -69,4 +69,15 @@ describe('findDates', () => {
   it('ignores impossible dates', () => {
     expect(findDates('31 February 2020')).toEqual([]);
   });
+
+  it('takes no year outside 1990–2099, which the schema would refuse (a digit flipped: found by the fuzzer)', () => {
+    expect(findDates('from Tuesday 22 to Friday 25 March 2822')).toEqual([]);
+    for (const year of ['2822', '1985']) {
+      const m = meta([
+        title('Anytown Borough Council – LGA Corporate Peer Challenge Feedback Report'),
+        p(`Anytown Borough Council received an LGA Corporate Peer Challenge from 7 to 10 March ${year}. The council was formed in April 1974.`),
+      ]);
+      expect(m.year).toBeNull();
+    }
+  });
 });

@@ -155,4 +155,29 @@ describe('recommendations', () => {
     ]);
     expect(r.map((x) => [x.cycle, x.year])).toEqual([['current', 2022]]);
   });
+
+  it('takes no requested decision from a bare list marker (a damaged list: found by the fuzzer)', () => {
+    const out = parseBlocks([
+      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      h('Recommendations'),
+      p('Cabinet is recommended to:'),
+      li('Note the peer challenge feedback report'),
+      li(''),
+      li('Approve the action plan'),
+    ]).value;
+    expect(out.requestedDecisions.map((d) => d.text)).toEqual(['Note the peer challenge feedback report', 'Approve the action plan']);
+  });
+
+  it('takes nothing from a bare list marker (a damaged list: found by the fuzzer)', () => {
+    const { value, messages } = parseBlocks([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The peer team recommend the council now focus on:'),
+      li('Be clear about how you identify priorities', '1.'),
+      li('', '2.'),
+      li('Review council procedures', '3.'),
+    ]);
+    expect(value.recommendations.map((r) => [r.number, r.text])).toEqual([['1', 'Be clear about how you identify priorities'], ['3', 'Review council procedures']]);
+    expect(messages.map((m) => m.code)).toContain('recommendations/numbering-gap');
+  });
 });

@@ -9,11 +9,18 @@ export function documentXml(paragraphs: readonly string[], doctype = ''): string
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${doctype}<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
 }
 
-export async function writeDocx(documentXmlText: string, options: { compression?: 'DEFLATE' | 'STORE' } = {}): Promise<Uint8Array> {
+export interface DocxOptions {
+  compression?: 'DEFLATE' | 'STORE';
+  /** further parts by path (e.g. word/_rels/document.xml.rels), written as given */
+  parts?: Record<string, string>;
+}
+
+export async function writeDocx(documentXmlText: string, options: DocxOptions = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
   zip.file('word/document.xml', documentXmlText);
+  for (const [name, text] of Object.entries(options.parts ?? {})) zip.file(name, text);
   return zip.generateAsync({ type: 'uint8array', compression: options.compression ?? 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
