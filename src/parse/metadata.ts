@@ -23,16 +23,26 @@ const CHALLENGE = /\bpeer challenge|\bCPC\b|\bpeer review\b|\bre-?visit\b|\bfoll
 const HAPPENED = /\b(received|undertook|undertaken|had a|took place|conducted|carried out|visit on|visited|benefitted|benefited|was held|onsite|on site|made a follow|spent|from \w+ \d)/i;
 const NOT_YET = /\b(will|planned|planning|being planned|due to|to be held|offer|entitled|check-?in)\b/i;
 
+/*
+ * Council names are a few capitalised words: the patterns start only at a word's start and repeat
+ * words a bounded number of times, so a long run of capitalised words costs linear time, not
+ * quadratic (the fuzzer found 30,000 such words taking minutes).
+ */
+const WORD = "[A-Z][\\p{L}'’-]{0,40}";
+const AT_WORD_START = "(?<![\\p{L}\\p{N}'’-])";
 const COUNCIL = new RegExp(
-  [
-    "(?:Royal|London) Borough of [A-Z][\\p{L}'’-]*(?: (?:and|upon|on) [A-Z][\\p{L}'’-]*| [A-Z][\\p{L}'’-]*)*",
-    "(?:City|County) of [A-Z][\\p{L}'’-]*(?: [A-Z][\\p{L}'’-]*)* Council",
-    "[A-Z][\\p{L}'’-]*(?: (?:upon|on|in|under|le|with) [A-Z][\\p{L}'’-]*| [A-Z][\\p{L}'’-]*){0,3} (?:Council)",
-  ].join('|'),
+  AT_WORD_START +
+    '(?:' +
+    [
+      `(?:Royal|London) Borough of ${WORD}(?: (?:and|upon|on) ${WORD}| ${WORD}){0,4}`,
+      `(?:City|County) of ${WORD}(?: ${WORD}){0,3} Council`,
+      `${WORD}(?: (?:upon|on|in|under|le|with) ${WORD}| ${WORD}){0,3} (?:Council)`,
+    ].join('|') +
+    ')',
   'gu',
 );
 /** "Bromsgrove District and Redditch Borough Councils" */
-const JOINT_COUNCILS = /\b([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*)*?) (Borough|District|City|County) and ([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*)*?) (Borough|District|City|County) Councils\b/gu;
+const JOINT_COUNCILS = new RegExp(`${AT_WORD_START}(${WORD}(?: ${WORD}){0,2}?) (Borough|District|City|County) and (${WORD}(?: ${WORD}){0,2}?) (Borough|District|City|County) Councils\\b`, 'gu');
 const NOT_A_NAME = /^(the|this|that|each|every|our|your|a|an|full|whole|local|borough|district|city|county|town|parish|new|both|any|all|which|whose|its|their|his|her|leader|deputy|member|members|cabinet|chief|lga|uk|english|england|ward|wards|said|such|former)$/i;
 
 function councilMentions(text: string): string[] {
