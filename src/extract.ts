@@ -61,6 +61,11 @@ export async function extractReport(bytes: Uint8Array, options: ExtractOptions):
     warnings: messages.map(toWarning),
   };
   const checked = validateReport(report);
-  if (!checked.ok) throw new CpcError('output/invalid', `the extracted report does not match the schema:\n${checked.errors}`);
+  if (!checked.ok) {
+    // one line: the first problem and where (the CLI prints errors on one line)
+    const problems = checked.errors.split('\n').filter((l) => l.startsWith('✖')).length;
+    const first = checked.errors.replace(/\s*\n\s*(→ at)/g, ' $1').split('\n')[0]!.replace(/^✖\s*/, '');
+    throw new CpcError('output/invalid', `the extracted report does not match the schema (${problems} problem${problems === 1 ? '' : 's'}; first: ${first})`);
+  }
   return { value: checked.value, messages };
 }

@@ -12,6 +12,14 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // the reader went away (`cpc extract a.pdf | head -1`): nothing more can be told, so stop quietly
+  // with the status so far, as a command line tool does, instead of crashing on EPIPE
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit();
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
@@ -24,8 +32,8 @@ export function colorLevel(stream: Stream, env: CliIO['env']): 0 | 1 | 2 | 3 {
   return stream.isTTY ? 1 : 0;
 }
 
-/** One line on stderr, naming the file and the cause. */
-export function reportError(io: CliIO, file: string | null, message: string): void {
+/** One line on stderr, naming the file, the error code (as in batch's manifest) and the cause. */
+export function reportError(io: CliIO, file: string | null, message: string, code?: string): void {
   const first = message.split('\n')[0]!;
-  io.stderr.write(`cpc: ${file ? `${file}: ` : ''}${first}\n`);
+  io.stderr.write(`cpc: ${file ? `${file}: ` : ''}${code && code !== 'usage' ? `${code}: ` : ''}${first}\n`);
 }

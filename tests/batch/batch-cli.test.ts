@@ -232,7 +232,7 @@ describe('cpc batch limits', () => {
   it('gives cpc extract the same time limit: the slow file is named, the others still print', () => {
     const r = cpc(['extract', join(dir, 'slow.pdf'), join(dir, 'note.txt'), '--timeout', '1s'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('cpc: slow.pdf: stopped after 1 s, the time limit per file (raise it with --timeout)\n');
+    expect(r.stderr).toBe('cpc: slow.pdf: input/timeout: stopped after 1 s, the time limit per file (raise it with --timeout)\n');
     const reports = JSON.parse(r.stdout) as Report[];
     expect(reports.map((x) => x.source.file)).toEqual(['note.txt']);
   });

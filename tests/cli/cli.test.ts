@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/model/validate.js';
-import { cpc } from '../helpers.js';
+import { cpc, ROOT } from '../helpers.js';
 import { writePdf } from '../support/pdf-writer.js';
 
 // an ANSI escape sequence (colour)
@@ -48,7 +48,7 @@ describe('cpc extract', () => {
     const missing = cpc(['extract', 'nope/missing.pdf']);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toBe('cpc: nope/missing.pdf: no such file\n');
+    expect(missing.stderr).toBe('cpc: nope/missing.pdf: input/not-found: no such file\n');
 
     const junk = join(tmp, 'random.pdf');
     writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 17) % 256)));
@@ -93,7 +93,7 @@ describe('encrypted PDFs', () => {
   it('exits 3 without the password, and with a wrong one', () => {
     const r = cpc(['extract', locked]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/locked\.pdf: the PDF is encrypted; pass its password with --password/);
+    expect(r.stderr).toMatch(/locked\.pdf: input\/encrypted: the PDF is encrypted; pass its password with --password/);
     expect(cpc(['extract', locked, '--password', 'wrong']).stderr).toMatch(/password is incorrect/);
   });
 
@@ -151,5 +151,18 @@ describe('cpc validate and cpc schema', () => {
     const schema = JSON.parse(cpc(['schema']).stdout);
     expect(schema.$schema).toContain('2020-12');
     expect(Object.keys(schema.properties)).toEqual(['schemaVersion', 'source', 'report', 'peerTeam', 'sections', 'recommendations', 'requestedDecisions', 'warnings']);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('stops quietly with the status so far when stdout is closed early (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/cpc.js', 'text', 'fixtures/bury-2021-cpc-revisit.pdf'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.destroy(); // the reader is gone before cpc writes
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 });

@@ -51,9 +51,10 @@ function expectExtract(item: CorpusItem, outcome: Outcome, args: readonly string
     expectReport(JSON.parse(r.stdout) as Report, outcome, item.file);
   } else {
     expect(r.stdout).toBe('');
-    // one line: the file, then the message of its error code, with that code's exit status
-    expect(r.stderr.split('\n')).toEqual([expect.stringMatching(new RegExp(`^cpc: ${item.file.replace(/\./g, '\\.')}: `)), '']);
-    expect(r.stderr.slice(`cpc: ${item.file}: `.length).trimEnd()).toMatch(outcome.message);
+    // one line: the file, its error code, then that code's message, with that code's exit status
+    const prefix = `cpc: ${item.file}: ${outcome.code}: `;
+    expect(r.stderr.split('\n')).toEqual([expect.stringMatching(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`)), '']);
+    expect(r.stderr.slice(prefix.length).trimEnd()).toMatch(outcome.message);
     expect(r.code).toBe(ERROR_CODES[outcome.code]);
   }
 }
@@ -101,8 +102,10 @@ describe('cpc extract: all corpus files at once (the worker pool)', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(bad.length);
     bad.forEach((item, k) => {
-      expect(lines[k]!.startsWith(`cpc: ${item.file}: `)).toBe(true);
-      expect(lines[k]!.slice(`cpc: ${item.file}: `.length)).toMatch((item.outcome as Extract<Outcome, { ok: false }>).message);
+      const outcome = item.outcome as Extract<Outcome, { ok: false }>;
+      const prefix = `cpc: ${item.file}: ${outcome.code}: `;
+      expect(lines[k]!.startsWith(prefix)).toBe(true);
+      expect(lines[k]!.slice(prefix.length)).toMatch(outcome.message);
     });
   });
 });

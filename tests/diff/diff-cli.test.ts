@@ -195,19 +195,19 @@ describe('cpc diff: bad input and usage', () => {
 
   it('names the file in a one-line error: missing (1), not a report (4), several reports (1)', () => {
     const missing = cpc(['diff', `${CABINET}.txt`, 'nope/missing.pdf']);
-    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'cpc: nope/missing.pdf: no such file\n' });
+    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'cpc: nope/missing.pdf: input/not-found: no such file\n' });
 
     const invalid = join(tmp, 'invalid.json');
     writeFileSync(invalid, JSON.stringify({ schemaVersion: '1.0.0', recommendations: [] }));
     const bad = cpc(['diff', invalid, `${REVISIT}.txt`]);
     expect(bad.code).toBe(4);
-    expect(bad.stderr).toMatch(/invalid\.json: not a valid cpc report \(cpc validate .* shows why\)\n$/);
+    expect(bad.stderr).toMatch(/invalid\.json: output\/invalid: not a valid cpc report \(cpc validate .* shows why\)\n$/);
 
     const several = join(tmp, 'several.json');
     writeFileSync(several, `[${readFileSync(extracted.cabinetJson, 'utf8')},${readFileSync(extracted.revisitJson, 'utf8')}]`);
     const many = cpc(['diff', several, `${REVISIT}.txt`]);
     expect(many.code).toBe(1);
-    expect(many.stderr).toMatch(/several\.json: holds 2 reports; cpc diff compares one report with another/);
+    expect(many.stderr).toMatch(/several\.json: input\/unsupported-format: holds 2 reports; cpc diff compares one report with another/);
   });
 
   it('accepts a JSON array holding one report', () => {

@@ -51,7 +51,7 @@ export async function diffCommand(oldFile: string, newFile: string | undefined, 
     newReport = single ? oldReport : await readReport(newFile, newShown, opts, io);
   } catch (e) {
     const f = describeFailure(e);
-    reportError(io, failing, f.message);
+    reportError(io, failing, f.message, f.errorCode);
     return f.code;
   }
 

@@ -25,7 +25,7 @@ export interface ExtractCommandOptions {
 }
 
 /** What became of one input: its report, or the exit code and message of its failure. */
-type Extracted = { ok: true; report: Report; messages: Message[] } | { ok: false; code: number; message: string };
+type Extracted = { ok: true; report: Report; messages: Message[] } | { ok: false; code: number; message: string; errorCode: string };
 
 /** The path recorded in source.file: relative to the working directory, with forward slashes. */
 export function displayPath(file: string, cwd: string): string {
@@ -51,7 +51,7 @@ async function extractHere(file: string, opts: ExtractCommandOptions, io: CliIO)
     return { ok: true, report: value, messages };
   } catch (e) {
     const f = describeFailure(e);
-    return { ok: false, code: f.code, message: f.message };
+    return { ok: false, code: f.code, message: f.message, errorCode: f.errorCode };
   }
 }
 
@@ -78,10 +78,10 @@ async function extractInWorkers(files: readonly string[], opts: ExtractCommandOp
           timeoutMs: opts.timeout ? opts.timeout : null,
           write: null,
         });
-        results[i] = outcome.status === 'ok' ? { ok: true, report: outcome.report!, messages: outcome.messages } : { ok: false, code: outcome.error.exitCode, message: outcome.error.message };
+        results[i] = outcome.status === 'ok' ? { ok: true, report: outcome.report!, messages: outcome.messages } : { ok: false, code: outcome.error.exitCode, message: outcome.error.message, errorCode: outcome.error.code };
       } catch (e) {
         const f = describeFailure(e);
-        results[i] = { ok: false, code: f.code, message: f.message };
+        results[i] = { ok: false, code: f.code, message: f.message, errorCode: f.errorCode };
       }
     });
   } finally {
@@ -102,7 +102,7 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
       if (opts.verbose) for (const m of x.messages) if (m.severity === 'warning') io.stderr.write(`cpc: ${shown}: warning: ${m.code}: ${m.message}\n`);
       reports.push({ file, report: x.report });
     } else {
-      reportError(io, shown, x.message);
+      reportError(io, shown, x.message, x.errorCode);
       if (exitCode === EXIT.ok) exitCode = x.code;
     }
   });
@@ -125,7 +125,7 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
     }
   } catch (e) {
     const f = describeFailure(e instanceof CpcError ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));
-    reportError(io, opts.output ?? null, f.message);
+    reportError(io, opts.output ?? null, f.message, f.errorCode);
     return f.code;
   }
   return exitCode;

@@ -78,7 +78,7 @@ export async function textCommand(file: string, opts: TextCommandOptions, io: Cl
     return EXIT.ok;
   } catch (e) {
     const f = describeFailure(e);
-    reportError(io, shown, f.message);
+    reportError(io, shown, f.message, f.errorCode);
     return f.code;
   }
 }

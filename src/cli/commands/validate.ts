@@ -20,8 +20,8 @@ export async function validateCommand(files: readonly string[], io: CliIO): Prom
     try {
       data = parseData(await readFile(resolve(io.cwd, file), 'utf8'), file);
     } catch (e) {
-      const f = e instanceof SyntaxError || (e as Error).name === 'YAMLParseError' ? { code: EXIT.input, message: `not JSON or YAML (${(e as Error).message.split('\n')[0]})` } : describeFailure(e);
-      reportError(io, shown, f.message);
+      const f = e instanceof SyntaxError || (e as Error).name === 'YAMLParseError' ? { code: EXIT.input, errorCode: 'input/unreadable', message: `not JSON or YAML (${(e as Error).message.split('\n')[0]})` } : describeFailure(e);
+      reportError(io, shown, f.message, f.errorCode);
       if (exitCode === EXIT.ok) exitCode = f.code;
       continue;
     }
