@@ -4,16 +4,36 @@ import { CpcError, info, warning, type Message } from '../diagnostics.js';
 import { pageRanges } from '../pages.js';
 import { DEFAULT_LIMITS, type LoadOptions, type LoadResult, type RawLine, type RawPage } from './raw.js';
 
+import { SameThreadPort } from './pdfjs-port.js';
+
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFPageProxy as PageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFPageProxy as PageProxy, PDFWorker, PDFWorkerParameters, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 type PdfJs = typeof PdfJsModule;
 
-let pdfjsModule: Promise<PdfJs> | undefined;
+interface PdfJsReader {
+  lib: PdfJs;
+  /** pdf.js's worker side, on this thread, shared by every document this thread reads */
+  worker: PDFWorker;
+  port: SameThreadPort;
+}
+
+let pdfjsModule: Promise<PdfJsReader> | undefined;
 /** Loaded once per process (or worker) and only when a PDF is met, so `--help` stays fast. */
-function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= importWithoutNativeOverrides();
+function pdfjs(): Promise<PdfJsReader> {
+  pdfjsModule ??= importWithoutNativeOverrides().then(({ lib, workerSide }) => {
+    const port = new SameThreadPort();
+    workerSide.initializeFromPort(port);
+    // typed as a Web Worker, pdf.js needs of a port only postMessage and message listeners
+    const worker = lib.PDFWorker.create({ port, verbosity: PDFJS_OPTIONS.verbosity } as unknown as PDFWorkerParameters);
+    return { lib, worker, port };
+  });
   return pdfjsModule;
+}
+
+/** Listeners on the shared pdf.js port (for tests: a closed document leaves none behind). */
+export async function pdfjsPortListeners(): Promise<number> {
+  return (await pdfjs()).port.listenerCount;
 }
 
 /**
@@ -24,12 +44,12 @@ function pdfjs(): Promise<PdfJs> {
  * back once pdf.js and its worker module (imported here, so its core-js runs now too) are loaded.
  * What core-js adds that Node 20 lacks (Promise.withResolvers, …) stays.
  */
-async function importWithoutNativeOverrides(): Promise<PdfJs> {
+async function importWithoutNativeOverrides() {
   const push = Array.prototype.push;
   const parse = JSON.parse;
   try {
-    const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
-    return lib;
+    const [lib, workerModule] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    return { lib, workerSide: workerModule.WorkerMessageHandler };
   } finally {
     Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
     JSON.parse = parse;
@@ -152,11 +172,11 @@ function classifyPdfError(e: unknown): CpcError {
 }
 
 export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
-  const lib = await pdfjs();
+  const { lib, worker } = await pdfjs();
   const messages: Message[] = [];
   const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPages;
   // pdf.js takes ownership of (and may detach) the buffer it is given
-  const task = lib.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes), password: options.password });
+  const task = lib.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes), password: options.password, worker });
   let doc;
   try {
     doc = await task.promise;

@@ -1,2 +1,7 @@
-// pdf.js's worker module has no type declarations; cpc only imports it for its side effects.
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+// pdf.js ships no types for its worker module; cpc uses only the message handler's entry point.
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: {
+    /** Serve pdf.js's worker side over `port` (any object with postMessage and message listeners). */
+    initializeFromPort(port: object): void;
+  };
+}
