@@ -2,7 +2,8 @@
  * `cpc batch` through the built binary, over a copy of the fixtures plus bad files made here.
  * Statuses and contents are asserted, never speed: timings belong to `npm run bench`.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,7 +12,7 @@ import type { ManifestEntry } from '../../src/batch/manifest.js';
 import { csvHeader, csvRows, recommendationRows } from '../../src/emit/csv.js';
 import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/model/validate.js';
-import { allFixtureFiles, cpc, fixture, fixtureBytes } from '../helpers.js';
+import { allFixtureFiles, BIN, cpc, fixture, fixtureBytes } from '../helpers.js';
 import { writePdf } from '../support/pdf-writer.js';
 import { slowPdf } from '../support/slow-pdf.js';
 
@@ -214,6 +215,35 @@ describe('cpc batch limits', () => {
     expect(entries.get('note.txt')).toMatchObject({ status: 'ok', output: 'note.json' });
     expect(r.stderr).toMatch(/timeout slow\.pdf: input\/timeout: stopped after 1 s/);
     expect(r.stderr).toMatch(/: 1 ok, 0 skipped, 0 failed, 1 timed out;/);
+  });
+
+  it('keeps the manifest of what it finished when it is killed, and the next run skips those', async () => {
+    const archive = join(tmp, 'killed');
+    for (const name of ['bury-2021-cabinet-report', 'bury-2021-cpc-revisit', 'blaby-2022-progress-review']) cpSync(fixture(`${name}.txt`), join(archive, 'a', `${name}.txt`));
+    // after the quick files (paths sort first, one worker): seconds of work the run is killed in
+    const slow = slowPdf();
+    for (let i = 1; i <= 4; i++) put(join(archive, `z${i}-slow.pdf`), slow);
+    const out = join(tmp, 'out-killed');
+    const child = spawn(process.execPath, [BIN, 'batch', archive, '--out', out, '-j', '1', '--timeout', '0', '--quiet'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const quick = (entries: ManifestEntry[]) => entries.filter((e) => e.path.startsWith('a/') && e.status === 'ok').length;
+    let seen: ManifestEntry[] = [];
+    for (let waited = 0; waited < 20_000 && quick(seen) < 3; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (existsSync(join(out, 'manifest.jsonl'))) seen = manifest(out);
+    }
+    const stillRunning = child.exitCode === null;
+    child.kill('SIGKILL');
+    await exited;
+    expect(stillRunning).toBe(true);
+    expect(quick(manifest(out))).toBe(3);
+    expect(manifest(out).some((e) => e.path.startsWith('z'))).toBe(false);
+
+    for (let i = 1; i <= 4; i++) rmSync(join(archive, `z${i}-slow.pdf`));
+    const again = cpc(['batch', archive, '--out', out, '-j', '1']);
+    expect(again.code).toBe(0);
+    expect(statuses(manifest(out))).toEqual({ 'a/blaby-2022-progress-review.txt': 'skipped', 'a/bury-2021-cabinet-report.txt': 'skipped', 'a/bury-2021-cpc-revisit.txt': 'skipped' });
+    expect(again.stderr).toMatch(/: 0 ok, 3 skipped, 0 failed, 0 timed out;/);
   });
 
   it('fails a file whose worker runs out of memory, not the run', () => {
