@@ -13,6 +13,7 @@ import { discoverInputs, type DiscoveredInput } from './discover.js';
 import { isUpToDate, MANIFEST_NAME, mergeManifest, readManifest, serializeManifest, type FileStatus, type ManifestEntry } from './manifest.js';
 import { planOutputs, resolveInside } from './output-paths.js';
 import { ExtractPool, type TaskOutcome } from './pool.js';
+import { ManifestCheckpoints } from './checkpoint.js';
 import { createProgress } from './progress.js';
 import { indexFormatOf, writeRecommendationIndex } from './recommendation-index.js';
 import { inShard, type Shard } from './shard.js';
@@ -41,57 +42,6 @@ export interface BatchOptions {
 
 /** Files in flight per worker: one extracting, one read and queued, so no worker waits on the disk. */
 const READ_AHEAD = 2;
-
-/**
- * While a run goes on, the manifest is saved every second or so, so a run that is killed (a CI job
- * cancelled or out of time) keeps the record of what it finished and the next run skips those. A
- * save never takes more than a tenth of the time: with a huge manifest the saves space out.
- */
-const CHECKPOINT_MIN_INTERVAL_MS = 1_000;
-const CHECKPOINT_MAX_SHARE = 0.1;
-
-/**
- * Saves the manifest from time to time during a run: what was there (every entry kept until this
- * run replaces it, so an interruption forgets nothing) merged with this run's finished entries.
- */
-function startCheckpoints(manifestPath: string, finished: () => ManifestEntry[], discovered: ReadonlySet<string>) {
-  let saved = 0;
-  let saving: Promise<void> | null = null;
-  let waitMs = CHECKPOINT_MIN_INTERVAL_MS;
-  const save = async () => {
-    const done = finished();
-    if (done.length === saved) return;
-    const t0 = performance.now();
-    const latest = (await readManifest(manifestPath)).entries;
-    await writeAtomic(manifestPath, serializeManifest(mergeManifest(latest.values(), done, (path) => discovered.has(path))));
-    saved = done.length;
-    waitMs = Math.max(CHECKPOINT_MIN_INTERVAL_MS, (performance.now() - t0) / CHECKPOINT_MAX_SHARE);
-  };
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      // a failed save is not reported: the final one is, and it decides the run's status
-      saving = save()
-        .catch(() => undefined)
-        .finally(() => {
-          saving = null;
-          schedule();
-        });
-    }, waitMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    /** no save after this resolves: the final manifest is then written by the run alone */
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await saving;
-    },
-  };
-}
 
 async function checkOutDir(outDir: string): Promise<void> {
   const info = await stat(outDir).catch(() => null);
@@ -179,7 +129,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const progress = createProgress(io, mine.length, opts.quiet);
   const entries: ManifestEntry[] = [];
   const discovered = new Set(discovery.inputs.map((i) => i.rel));
-  const checkpoints = startCheckpoints(manifestPath, () => entries.filter((e) => e !== undefined), discovered);
+  const checkpoints = new ManifestCheckpoints(manifestPath, discovered);
   try {
     await forEachConcurrent(mine, opts.jobs * READ_AHEAD, async (input, i) => {
       let done: ManifestEntry;
@@ -190,6 +140,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
         done = entry(input.rel, 'failed', { error: { code: 'internal', message: `internal error: ${(e as Error).message}` } });
       }
       entries[i] = done;
+      checkpoints.finished(done);
       progress.fileDone(done);
     });
   } finally {
