@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestCheckpoints } from '../../src/batch/checkpoint.js';
-import { readManifest, serializeManifest, type ManifestEntry } from '../../src/batch/manifest.js';
+import { readManifest, serializeManifest } from '../../src/batch/manifest.js';
+import { manifestEntry as e } from '../support/manifest-entry.js';
 
-const e = (path: string, fields: Partial<ManifestEntry> = {}): ManifestEntry => ({
-  path,
-  status: 'ok',
-  sha256: 'a'.repeat(64),
-  output: path.replace(/\.\w+$/, '.json'),
-  format: 'pdf',
-  pages: 3,
-  counts: { recommendationsCurrent: 2, recommendationsPrevious: 1, sections: 4, peers: 5 },
-  warnings: [],
-  error: null,
-  ms: 10,
-  cpcVersion: '1.0.0',
-  ...fields,
-});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const onDisk = async (path: string) => Object.fromEntries([...(await readManifest(path)).entries.values()].map((x) => [x.path, x.ms]));
 

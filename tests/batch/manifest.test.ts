@@ -2,23 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUpToDate, mergeManifest, readManifest, serializeManifest, type ManifestEntry } from '../../src/batch/manifest.js';
+import { isUpToDate, mergeManifest, readManifest, serializeManifest } from '../../src/batch/manifest.js';
+import { manifestEntry as e } from '../support/manifest-entry.js';
 
 const sha = (c: string) => c.repeat(64);
-const e = (path: string, fields: Partial<ManifestEntry> = {}): ManifestEntry => ({
-  path,
-  status: 'ok',
-  sha256: sha('a'),
-  output: path.replace(/\.\w+$/, '.json'),
-  format: 'pdf',
-  pages: 3,
-  counts: { recommendationsCurrent: 2, recommendationsPrevious: 1, sections: 4, peers: 5 },
-  warnings: [],
-  error: null,
-  ms: 10,
-  cpcVersion: '1.0.0',
-  ...fields,
-});
 
 describe('mergeManifest', () => {
   it("replaces earlier entries with this run's and sorts by path", () => {
