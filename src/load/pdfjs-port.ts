@@ -74,8 +74,4 @@ export class SameThreadPort {
   get listenerCount(): number {
     return this.#listeners.size;
   }
-
-  terminate(): void {
-    this.#listeners.clear();
-  }
 }
