@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InputFormat } from '../model/report.js';
+import { Count, InputFormat } from '../model/report.js';
 import { comparePaths } from './output-paths.js';
 
 export const MANIFEST_NAME = 'manifest.jsonl';
@@ -10,10 +10,10 @@ export type FileStatus = (typeof FILE_STATUSES)[number];
 
 export const ReportCounts = z
   .object({
-    recommendationsCurrent: z.number().int().nonnegative(),
-    recommendationsPrevious: z.number().int().nonnegative(),
-    sections: z.number().int().nonnegative(),
-    peers: z.number().int().nonnegative(),
+    recommendationsCurrent: Count,
+    recommendationsPrevious: Count,
+    sections: Count,
+    peers: Count,
   })
   .strict();
 export type ReportCounts = z.infer<typeof ReportCounts>;
@@ -29,11 +29,11 @@ export const ManifestEntry = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().describe('null when the file could not be read'),
     output: z.string().nullable().describe('output path relative to --out; null when there is none'),
     format: InputFormat.nullable(),
-    pages: z.number().int().nonnegative().nullable(),
+    pages: Count.nullable(),
     counts: ReportCounts.nullable(),
     warnings: z.array(z.string()).describe('distinct codes of warning-severity diagnostics, sorted'),
     error: z.object({ code: z.string(), message: z.string() }).strict().nullable(),
-    ms: z.number().int().nonnegative().describe('time spent on the file in this run'),
+    ms: Count.describe('time spent on the file in this run'),
     cpcVersion: z.string(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cycle } from './report.js';
+import { Count, Cycle } from './report.js';
 
 /** Bumped on any change to the diff output a consumer could notice. */
 export const DIFF_SCHEMA_VERSION = '1.0.0';
@@ -13,7 +13,7 @@ export const DiffSide = z
     file: z.string().describe("the report's source.file"),
     cycle: Cycle,
     year: z.number().int().min(1990).max(2100).nullable().describe('the year most of the compared recommendations carry'),
-    count: z.number().int().nonnegative().describe('recommendations compared from this side'),
+    count: Count.describe('recommendations compared from this side'),
   })
   .strict();
 
@@ -40,12 +40,12 @@ export const UnmatchedRecommendation = z
 
 export const DiffSummary = z
   .object({
-    unchanged: z.number().int().nonnegative(),
-    reworded: z.number().int().nonnegative(),
-    split: z.number().int().nonnegative(),
-    merged: z.number().int().nonnegative(),
-    removed: z.number().int().nonnegative(),
-    added: z.number().int().nonnegative(),
+    unchanged: Count,
+    reworded: Count,
+    split: Count,
+    merged: Count,
+    removed: Count,
+    added: Count,
   })
   .strict();
 

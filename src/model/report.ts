@@ -16,6 +16,9 @@ export const CYCLES = ['current', 'previous'] as const;
 export const Cycle = z.enum(CYCLES);
 export type Cycle = z.infer<typeof Cycle>;
 
+/** a count or size: a whole number, zero or more */
+export const Count = z.number().int().nonnegative();
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
 const page = z.number().int().positive().nullable().describe('1-based page; null where the format has no pages (Word without rendered page breaks, HTML)');
 
@@ -25,8 +28,8 @@ export const Source = z
     name: z.string().describe('file name without directories'),
     format: InputFormat.describe('detected from the bytes, not the extension'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    bytes: z.number().int().nonnegative(),
-    pages: z.number().int().nonnegative().nullable().describe('page count; null when the format does not record pages'),
+    bytes: Count,
+    pages: Count.nullable().describe('page count; null when the format does not record pages'),
   })
   .strict();
 
