@@ -46,7 +46,8 @@ export class SameThreadPort {
         : structuredClone(message, transfer ? { transfer } : undefined);
     const event = { data };
     void this.#delivered.then(() => {
-      for (const listener of [...this.#listeners.keys()]) listener.call(this, event);
+      // a Map's iteration survives a listener removing itself, as pdf.js's LoopbackPort relies on
+      for (const listener of this.#listeners.keys()) listener.call(this, event);
     });
   }
 
