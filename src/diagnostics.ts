@@ -11,6 +11,8 @@ export const WARNING_CODES = [
   'pdf/no-text-layer',
   'pdf/ocr-used',
   'pdf/ocr-failed',
+  'pdf/engine-fallback',
+  'pdf/shapes-capped',
   'text/encoding-guessed',
   // layout
   'layout/furniture-removed',

@@ -81,7 +81,7 @@ export class ExtractPool {
 
   async extract(input: Omit<ExtractTask, 'id'>): Promise<TaskOutcome> {
     if (this.#broken) return { status: 'failed', ms: 0, error: this.#crash(this.#broken) };
-    const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch };
+    const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch, maxMemoryMb: this.#options.maxMemoryMb };
     const controller = new AbortController();
     this.#running.add(controller);
     let startedAt = performance.now();

@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../cli/exit.js';
 import { reportError, type CliIO } from '../cli/io.js';
 import type { OcrMode } from '../cli/ocr.js';
+import type { PdfEngine } from '../load/pdf.js';
 import { readInput } from '../cli/read.js';
 import { writeAtomic } from '../cli/write.js';
 import { EXTENSIONS } from '../emit/index.js';
@@ -38,6 +39,7 @@ export interface BatchOptions {
   maxBytes: number;
   maxInflated: number;
   ocr: OcrMode;
+  pdfEngine: PdfEngine;
 }
 
 /** Files in flight per worker: one extracting, one read and queued, so no worker waits on the disk. */
@@ -119,6 +121,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      pdfEngine: opts.pdfEngine,
       ocr: opts.ocr,
       timeoutMs: opts.timeoutMs,
       write: { path: outPath, format: opts.format },

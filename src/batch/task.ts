@@ -5,6 +5,7 @@
 import type { Message } from '../diagnostics.js';
 import type { InputFormat, Report } from '../model/report.js';
 import type { OcrMode } from '../cli/ocr.js';
+import type { PdfEngine } from '../load/pdf.js';
 import type { ReportCounts } from './manifest.js';
 
 /** V8 heap limit per worker unless --max-memory says otherwise: far above what real reports need (a 2,000-page PDF peaks near 160 MB) */
@@ -19,6 +20,9 @@ export interface ExtractTask {
   password?: string;
   maxPages: number;
   maxInflatedBytes: number;
+  pdfEngine: PdfEngine;
+  /** the worker's memory limit, which PDFium's heap keeps to as well (V8's heap limit does not cover WebAssembly memory) */
+  maxMemoryMb?: number;
   /** OCR for pages without text, and the file's time limit (the OCR programs must end within it) */
   ocr: OcrMode;
   timeoutMs: number | null;

@@ -22,6 +22,8 @@ export default async function extractInWorker(task: ExtractTask): Promise<Worker
       password: task.password,
       maxPages: task.maxPages,
       maxInflatedBytes: task.maxInflatedBytes,
+      pdfEngine: task.pdfEngine,
+      maxMemoryBytes: task.maxMemoryMb === undefined ? undefined : task.maxMemoryMb * 1024 * 1024,
       ...ocrFor(task.ocr, task.timeoutMs, task.scratch),
     });
   } catch (e) {

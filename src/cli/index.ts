@@ -30,6 +30,7 @@ function limits() {
     maxBytes: new Option('--max-bytes <size>', 'refuse input files larger than this').argParser(parseSize).default(DEFAULTS.maxBytes, '200MB'),
     maxInflated: new Option('--max-inflated <size>', 'refuse Word files whose parts inflate past this').argParser(parseSize).default(DEFAULTS.maxInflated, '200MB'),
     ocr: new Option('--ocr <mode>', 'read PDF pages without a text layer (scans) with OCR where tesseract and pdftoppm are installed').choices(['auto', 'off'] as const).default('auto' as const),
+    pdfEngine: new Option('--pdf-engine <engine>', 'what reads PDFs: PDFium (WebAssembly; pdf.js takes over a file it cannot read) or pdf.js').choices(['pdfium', 'pdfjs'] as const).default('pdfium' as const),
   };
 }
 
@@ -68,6 +69,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(x.maxBytes)
     .addOption(x.maxInflated)
     .addOption(x.ocr)
+    .addOption(x.pdfEngine)
     .addHelpText(
       'after',
       `
@@ -106,6 +108,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(b.maxBytes)
     .addOption(b.maxInflated)
     .addOption(b.ocr)
+    .addOption(b.pdfEngine)
     .addHelpText(
       'after',
       `
@@ -142,6 +145,7 @@ Exit codes:
     .addOption(t.maxBytes)
     .addOption(t.maxInflated)
     .addOption(t.ocr)
+    .addOption(t.pdfEngine)
     .addHelpText(
       'after',
       `
@@ -172,6 +176,7 @@ Examples:
     .addOption(d.maxBytes)
     .addOption(d.maxInflated)
     .addOption(d.ocr)
+    .addOption(d.pdfEngine)
     .addHelpText(
       'after',
       `

@@ -1,3 +1,4 @@
+import type { PdfEngine } from '../load/pdf.js';
 import { ocrFor, type OcrMode } from './ocr.js';
 import { extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -14,6 +15,7 @@ export interface ReportInputOptions {
   maxBytes: number;
   maxInflated: number;
   ocr: OcrMode;
+  pdfEngine: PdfEngine;
 }
 
 type DataKind = 'json' | 'yaml';
@@ -70,6 +72,7 @@ export async function readReport(file: string, shown: string, opts: ReportInputO
     password: opts.password,
     maxPages: opts.maxPages,
     maxInflatedBytes: opts.maxInflated,
+    pdfEngine: opts.pdfEngine,
     ...ocrFor(opts.ocr),
   });
   return value;

@@ -16,6 +16,10 @@ export interface RawLine {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** the font's name without a subset prefix (PDF only; the line's largest text's) */
+  font?: string;
+  /** the text's fill colour as #rrggbb (PDF, when the engine knows it) */
+  color?: string;
   hint?: LineHint;
 }
 
@@ -36,6 +40,24 @@ export interface RawPage {
   width: number;
   height: number;
   lines: RawLine[];
+  /** drawn shapes that matter to layout (PDF, when the engine reads them): bullets, bands, rules */
+  shapes?: RawShape[];
+}
+
+/**
+ * A path the page draws, in the same top-down coordinates as its lines:
+ * - `mark`: a small filled shape (a bullet drawn as a square or circle);
+ * - `fill`: a larger filled area (a heading band, a shaded cell, a sidebar's box);
+ * - `rule`: a thin line or a thin filled bar (table rules, underlines, separators).
+ */
+export interface RawShape {
+  kind: 'mark' | 'fill' | 'rule';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** fill colour (stroke colour for a stroked rule) as #rrggbb */
+  color: string;
 }
 
 export interface RawDoc {
@@ -62,6 +84,10 @@ export interface LoadOptions {
   /** why there is no OCR engine, for the warning (tools missing, or turned off) */
   ocrUnavailable?: string;
   maxPages?: number;
+  /** which engine reads PDFs: PDFium (the default) or pdf.js */
+  pdfEngine?: 'pdfium' | 'pdfjs';
+  /** the most memory PDFium's heap may take for one document */
+  maxMemoryBytes?: number;
   /** largest inflated size of any one part of a zip container (DOCX) */
   maxInflatedBytes?: number;
 }
@@ -75,4 +101,5 @@ export const DEFAULT_LIMITS = {
   maxPages: 5000,
   maxInflatedBytes: 200 * 1024 * 1024,
   maxInputBytes: 200 * 1024 * 1024,
+  maxMemoryBytes: 1024 * 1024 * 1024,
 } as const;

@@ -7,6 +7,7 @@ import type * as PoolModule from '../../src/batch/pool.js';
 import { forEachConcurrent } from '../../src/batch/concurrent.js';
 import type { TaskOutcome } from '../../src/batch/pool.js';
 import { DEFAULT_LIMITS } from '../../src/load/index.js';
+import { DEFAULT_PDF_ENGINE, type PdfEngine } from '../../src/load/pdf.js';
 import { makeCase, type FuzzCase, type FuzzSource } from './cases.js';
 import { judge, outcomeKey, type Verdict } from './verdict.js';
 
@@ -26,13 +27,14 @@ export async function openPool(limits: FuzzLimits): Promise<PoolModule.ExtractPo
 }
 
 /** One document through the pool, under the same limits a batch file gets (OCR off: it is slow and not what is fuzzed). */
-export function runOne(pool: PoolModule.ExtractPool, file: string, bytes: Uint8Array, timeoutMs: number): Promise<TaskOutcome> {
+export function runOne(pool: PoolModule.ExtractPool, file: string, bytes: Uint8Array, timeoutMs: number, pdfEngine: PdfEngine = DEFAULT_PDF_ENGINE): Promise<TaskOutcome> {
   return pool.extract({
     // the pool may take the buffer over; the caller keeps its own copy
     bytes: new Uint8Array(bytes),
     file,
     maxPages: DEFAULT_LIMITS.maxPages,
     maxInflatedBytes: DEFAULT_LIMITS.maxInflatedBytes,
+    pdfEngine,
     ocr: 'off',
     timeoutMs,
     write: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpcError } from '../../src/diagnostics.js';
-import { itemsToLines, loadPdf } from '../../src/load/pdf.js';
+import { loadPdf } from '../../src/load/pdf.js';
+import { itemsToLines } from '../../src/load/pdf-lines.js';
 import { fixtureBytes } from '../helpers.js';
 
 const item = (str: string, x: number, y: number, width: number, extra: Partial<{ size: number; bold: boolean }> = {}) => ({
@@ -28,12 +29,12 @@ describe('itemsToLines', () => {
   });
 });
 
-describe('loadPdf', () => {
-  it('gives pages of positioned lines with font sizes and bold', async () => {
-    const { value } = await loadPdf(fixtureBytes('bromsgrove-redditch-2020-follow-up.pdf'));
+describe.each(['pdfium', 'pdfjs'] as const)('loadPdf with %s', (pdfEngine) => {
+  it('gives pages of positioned lines with font sizes, bold and font names', async () => {
+    const { value } = await loadPdf(fixtureBytes('bromsgrove-redditch-2020-follow-up.pdf'), { pdfEngine });
     expect(value.pages).toHaveLength(9);
     const heading = value.pages[0]!.lines.find((l) => l.text === '1. Introduction and purpose')!;
-    expect(heading).toMatchObject({ size: 16, bold: true });
+    expect(heading).toMatchObject({ size: 16, bold: true, font: expect.stringMatching(/Bold/) });
     const body = value.pages[0]!.lines.find((l) => l.text.startsWith('Bromsgrove District and Redditch'))!;
     expect(body.size).toBe(12);
     expect(body.bold).toBe(false);
@@ -42,11 +43,11 @@ describe('loadPdf', () => {
 
   it('refuses a damaged PDF as corrupt', async () => {
     const bytes = fixtureBytes('bromsgrove-redditch-2020-follow-up.pdf').slice(0, 2000);
-    await expect(loadPdf(bytes)).rejects.toMatchObject({ code: 'input/corrupt' });
-    await expect(loadPdf(new TextEncoder().encode('%PDF-1.7\nnot really'))).rejects.toBeInstanceOf(CpcError);
+    await expect(loadPdf(bytes, { pdfEngine })).rejects.toMatchObject({ code: 'input/corrupt' });
+    await expect(loadPdf(new TextEncoder().encode('%PDF-1.7\nnot really'), { pdfEngine })).rejects.toBeInstanceOf(CpcError);
   });
 
   it('refuses more pages than the limit', async () => {
-    await expect(loadPdf(fixtureBytes('bromsgrove-redditch-2020-follow-up.pdf'), { maxPages: 3 })).rejects.toMatchObject({ code: 'input/too-many-pages' });
+    await expect(loadPdf(fixtureBytes('bromsgrove-redditch-2020-follow-up.pdf'), { maxPages: 3, pdfEngine })).rejects.toMatchObject({ code: 'input/too-many-pages' });
   });
 });

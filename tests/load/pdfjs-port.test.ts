@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadPdf, pdfjsPortListeners } from '../../src/load/pdf.js';
+import { loadPdf } from '../../src/load/pdf.js';
+import { pdfjsPortListeners } from '../../src/load/pdfjs.js';
 import { SameThreadPort } from '../../src/load/pdfjs-port.js';
 import { fixtureBytes } from '../helpers.js';
 
@@ -52,10 +53,11 @@ describe('SameThreadPort', () => {
 
 describe('the shared pdf.js worker side', () => {
   it('is left with no listeners of closed documents, read or refused', async () => {
-    await loadPdf(fixtureBytes('blaby-2022-progress-review.pdf'));
+    const pdfjs = { pdfEngine: 'pdfjs' } as const;
+    await loadPdf(fixtureBytes('blaby-2022-progress-review.pdf'), pdfjs);
     const baseline = await pdfjsPortListeners();
-    for (let i = 0; i < 3; i++) await loadPdf(fixtureBytes('bury-2021-cabinet-report.pdf'));
-    await expect(loadPdf(new TextEncoder().encode('%PDF-1.7\nnot really'))).rejects.toThrow();
+    for (let i = 0; i < 3; i++) await loadPdf(fixtureBytes('bury-2021-cabinet-report.pdf'), pdfjs);
+    await expect(loadPdf(new TextEncoder().encode('%PDF-1.7\nnot really'), pdfjs)).rejects.toThrow();
     await settle();
     expect(await pdfjsPortListeners()).toBe(baseline);
   });

@@ -21,6 +21,8 @@ export interface PdfOptions {
   rawContent?: string;
   /** the font dictionary, raw (to make a hostile font) */
   fontDict?: string;
+  /** form XObjects for the first page's resources, /Fm1, /Fm2, … in order (draw them with `/Fm1 Do` in rawContent) */
+  forms?: { content: string; matrix?: readonly number[] }[];
 }
 
 const sha256 = (...parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
@@ -102,6 +104,15 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions = {}): U
       const img = add(Buffer.concat([head, data, Buffer.from('\nendstream', 'latin1')]));
       drawImage = 'q 595 0 0 842 0 0 cm /Im1 Do Q\n';
       xobjects = ` /XObject << /Im1 ${img} 0 R >>`;
+    }
+    if (i === 0 && options.forms?.length) {
+      const names = options.forms.map((form, k) => {
+        const matrix = form.matrix ? ` /Matrix [${form.matrix.join(' ')}]` : '';
+        const body = stream(form.content);
+        const ref = add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]${matrix} /Resources << /Font << /F1 ${font} 0 R >> >> `, 'latin1'), body.subarray(3)]));
+        return `/Fm${k + 1} ${ref} 0 R`;
+      });
+      xobjects += ` /XObject << ${names.join(' ')} >>`;
     }
     const content = add(stream(drawImage + contentStream(page, i === 0 ? options.rawContent : '')));
     kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> >>`));

@@ -1,3 +1,4 @@
+import type { PdfEngine } from '../../load/pdf.js';
 import type { OcrMode } from '../ocr.js';
 import { runBatch, type BatchOptions } from '../../batch/run.js';
 import { parseShard } from '../../batch/shard.js';
@@ -23,6 +24,7 @@ export interface BatchCommandOptions {
   maxBytes: number;
   maxInflated: number;
   ocr: OcrMode;
+  pdfEngine: PdfEngine;
 }
 
 export async function batchCommand(inputs: readonly string[], opts: BatchCommandOptions, io: CliIO): Promise<number> {
@@ -49,6 +51,7 @@ export async function batchCommand(inputs: readonly string[], opts: BatchCommand
       maxBytes: opts.maxBytes,
       maxInflated: opts.maxInflated,
       ocr: opts.ocr,
+      pdfEngine: opts.pdfEngine,
     };
     return await runBatch(inputs, options, io);
   } catch (e) {

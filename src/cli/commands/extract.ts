@@ -6,6 +6,7 @@ import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
 import { describeFailure, EXIT } from '../exit.js';
+import type { PdfEngine } from '../../load/pdf.js';
 import { ocrFor, type OcrMode } from '../ocr.js';
 import { reportError, type CliIO } from '../io.js';
 import { readInput } from '../read.js';
@@ -22,6 +23,7 @@ export interface ExtractCommandOptions {
   /** per-file limit in milliseconds (0: none); given, the file runs in a worker thread */
   timeout?: number;
   ocr: OcrMode;
+  pdfEngine: PdfEngine;
 }
 
 /** What became of one input: its report, or the exit code and message of its failure. */
@@ -46,6 +48,7 @@ async function extractHere(file: string, opts: ExtractCommandOptions, io: CliIO)
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      pdfEngine: opts.pdfEngine,
       ...ocrFor(opts.ocr),
     });
     return { ok: true, report: value, messages };
@@ -74,6 +77,7 @@ async function extractInWorkers(files: readonly string[], opts: ExtractCommandOp
           password: opts.password,
           maxPages: opts.maxPages,
           maxInflatedBytes: opts.maxInflated,
+          pdfEngine: opts.pdfEngine,
           ocr: opts.ocr,
           timeoutMs: opts.timeout ? opts.timeout : null,
           write: null,

@@ -4,6 +4,7 @@ import { extractBlocks } from '../../extract.js';
 import type { Block } from '../../layout/blocks.js';
 import { describeFailure, EXIT } from '../exit.js';
 import { colorLevel, reportError, type CliIO } from '../io.js';
+import type { PdfEngine } from '../../load/pdf.js';
 import { ocrFor, type OcrMode } from '../ocr.js';
 import { readInput } from '../read.js';
 import { displayPath } from './extract.js';
@@ -15,6 +16,7 @@ export interface TextCommandOptions {
   maxBytes: number;
   maxInflated: number;
   ocr: OcrMode;
+  pdfEngine: PdfEngine;
   keepFurniture?: boolean;
 }
 
@@ -63,6 +65,7 @@ export async function textCommand(file: string, opts: TextCommandOptions, io: Cl
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
+      pdfEngine: opts.pdfEngine,
       ...ocrFor(opts.ocr),
       keepFurniture: opts.keepFurniture,
     });

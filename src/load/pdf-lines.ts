@@ -1,0 +1,88 @@
+import type { RawLine } from './raw.js';
+
+/** A run of text as a PDF engine gives it: pdf.js's text items, or PDFium's runs of characters. */
+export interface TextRun {
+  str: string;
+  /** left edge and baseline, in top-down page coordinates */
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  font?: string;
+  color?: string;
+}
+
+interface Pending {
+  text: string;
+  x: number;
+  y: number;
+  right: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  font: string | undefined;
+  color: string | undefined;
+  /** whitespace seen since the last glyphs */
+  space: boolean;
+}
+
+const endsWithSpace = (s: string) => s.length > 0 && /\s/.test(s[s.length - 1]!);
+const startsWithSpace = (s: string) => s.length > 0 && /\s/.test(s[0]!);
+
+/**
+ * Merge text runs (in content-stream order) into visual line pieces. A piece breaks where the text
+ * moves to another baseline, moves backwards, or jumps across a gap wider than word spacing — a
+ * tab stop or a table column — so columns stay apart for layout to rebuild.
+ */
+export function itemsToLines(items: readonly TextRun[]): RawLine[] {
+  const lines: RawLine[] = [];
+  let cur: Pending | null = null;
+  const flush = () => {
+    if (cur && cur.text.trim()) {
+      const line: RawLine = { text: cur.text.replace(/\s+/g, ' ').trim(), x: cur.x, y: cur.y, width: cur.right - cur.x, size: cur.size, bold: cur.bold, italic: cur.italic };
+      if (cur.font !== undefined) line.font = cur.font;
+      if (cur.color !== undefined) line.color = cur.color;
+      lines.push(line);
+    }
+    cur = null;
+  };
+  for (const it of items) {
+    if (it.str === '') continue;
+    const blank = it.str.trim() === '';
+    if (cur) {
+      const c: Pending = cur;
+      const sameLine = Math.abs(it.y - c.y) < Math.max(1, 0.35 * Math.max(c.size, it.size));
+      const gap = it.x - c.right;
+      const em = Math.max(c.size, it.size, 1);
+      if (blank) {
+        // a wide whitespace run is a tab stop or a cell gap: the piece ends there
+        if (!sameLine || it.width > 1.2 * em) flush();
+        else c.space = true;
+        continue;
+      }
+      if (sameLine && gap > -0.5 * em && gap < 0.8 * em) {
+        const needsSpace = c.space || gap > 0.15 * em || endsWithSpace(c.text) || startsWithSpace(it.str);
+        c.text += (needsSpace && !endsWithSpace(c.text) ? ' ' : '') + it.str;
+        c.right = Math.max(c.right, it.x + it.width);
+        c.space = endsWithSpace(it.str);
+        // a line is bold when its text is (a bold first word alone does not make a heading)
+        if (!it.bold) c.bold = false;
+        if (!it.italic) c.italic = false;
+        // the line's font and colour are its largest text's
+        if (it.size > c.size) {
+          c.size = it.size;
+          c.font = it.font;
+          c.color = it.color;
+        }
+        continue;
+      }
+      flush();
+    }
+    if (blank) continue;
+    cur = { text: it.str, x: it.x, y: it.y, right: it.x + it.width, size: it.size, bold: it.bold, italic: it.italic, font: it.font, color: it.color, space: endsWithSpace(it.str) };
+  }
+  flush();
+  return lines;
+}

@@ -1,0 +1,141 @@
+/**
+ * The PDFium engine: pages of positioned lines, with font size, bold, italic, font name and colour,
+ * and the drawn shapes layout can use. Synchronous once the instance exists: a file that would run
+ * for ever is stopped by the worker's time limit, as with pdf.js.
+ */
+import { CpcError, info, type Message } from '../diagnostics.js';
+import { viewport, visibleBox, type Box } from './pdf-geometry.js';
+import { discardPdfium, FPDF_ERR, Heap, pdfium, type PdfiumExports } from './pdfium-module.js';
+import { readShapes } from './pdfium-shapes.js';
+import { layScratch, readLines, SCRATCH_BYTES, type Scratch } from './pdfium-text.js';
+import type { RawPage } from './raw.js';
+
+export interface PdfPages {
+  pages: RawPage[];
+  pageCount: number;
+  messages: Message[];
+}
+
+export interface PdfiumReadOptions {
+  password?: string;
+  maxPages: number;
+  /** the most PDFium's heap may grow to for this document */
+  maxMemoryBytes: number;
+}
+
+/**
+ * PDFium could not read the file (its parser refused it, or it aborted): pdf.js, which repairs
+ * some damage PDFium does not, gets its turn.
+ */
+export class PdfiumFailed extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'PdfiumFailed';
+  }
+}
+
+/** An instance whose heap grew past this on a document is dropped afterwards, so the memory is returned. */
+const KEEP_HEAP_BELOW = 192 * 1024 * 1024;
+
+const ERROR_NAMES: Record<number, string> = {
+  [FPDF_ERR.unknown]: 'unknown error',
+  [FPDF_ERR.file]: 'file not found or could not be opened',
+  [FPDF_ERR.format]: 'not a PDF or damaged',
+  [FPDF_ERR.security]: 'unsupported security scheme',
+  [FPDF_ERR.page]: 'page not found or damaged',
+};
+
+function box(x: PdfiumExports, heap: Heap, s: Scratch, get: (l: number, b: number, r: number, t: number) => number): Box | null {
+  const p = s.rect;
+  if (!get(p, p + 4, p + 8, p + 12)) return null;
+  const f = heap.floats();
+  return [f[p >> 2]!, f[(p >> 2) + 1]!, f[(p >> 2) + 2]!, f[(p >> 2) + 3]!];
+}
+
+function readPage(x: PdfiumExports, heap: Heap, doc: number, index: number, s: Scratch, messages: Message[]): RawPage {
+  const page = x.FPDF_LoadPage(doc, index);
+  if (!page) throw new PdfiumFailed(`page ${index + 1} could not be loaded`);
+  try {
+    const media = box(x, heap, s, (l, b, r, t) => x.FPDFPage_GetMediaBox(page, l, b, r, t));
+    const crop = box(x, heap, s, (l, b, r, t) => x.FPDFPage_GetCropBox(page, l, b, r, t));
+    const rotation = (x.FPDFPage_GetRotation(page) & 3) * 90;
+    const vp = viewport(visibleBox(media, crop), rotation);
+    const tp = x.FPDFText_LoadPage(page);
+    if (!tp) throw new PdfiumFailed(`the text of page ${index + 1} could not be read`);
+    let lines;
+    try {
+      lines = readLines(x, heap, tp, vp.transform, s);
+    } finally {
+      x.FPDFText_ClosePage(tp);
+    }
+    const shapes = readShapes(x, heap, page, vp.transform, s);
+    if (shapes.capped) messages.push(info('load', 'pdf/shapes-capped', `page ${index + 1} draws more shapes than cpc reads; layout sees the first ${shapes.shapes.length}`, index + 1));
+    return { number: index + 1, width: vp.width, height: vp.height, lines, shapes: shapes.shapes };
+  } finally {
+    x.FPDF_ClosePage(page);
+  }
+}
+
+export async function readWithPdfium(bytes: Uint8Array, options: PdfiumReadOptions): Promise<PdfPages> {
+  const instance = await pdfium();
+  const { x } = instance;
+  const heap = new Heap(x.memory);
+  instance.setHeapLimit(options.maxMemoryBytes);
+  const messages: Message[] = [];
+  const allocated: number[] = [];
+  const alloc = (size: number) => {
+    const p = x.malloc(size);
+    if (!p) throw new WebAssembly.RuntimeError('malloc failed');
+    allocated.push(p);
+    return p;
+  };
+  let doc = 0;
+  let trapped = false;
+  try {
+    const data = alloc(Math.max(1, bytes.length));
+    heap.write(data, bytes);
+    let password = 0;
+    if (options.password !== undefined) {
+      const encoded = new TextEncoder().encode(options.password);
+      password = alloc(encoded.length + 1);
+      heap.write(password, encoded);
+      heap.write(password + encoded.length, new Uint8Array(1));
+    }
+    doc = x.FPDF_LoadMemDocument(data, bytes.length, password);
+    if (!doc) {
+      const code = x.FPDF_GetLastError();
+      if (code === FPDF_ERR.password) {
+        throw new CpcError('input/encrypted', options.password === undefined ? 'the PDF is encrypted; pass its password with --password' : 'the PDF password is incorrect');
+      }
+      throw new PdfiumFailed(ERROR_NAMES[code] ?? `error ${code}`);
+    }
+    const count = x.FPDF_GetPageCount(doc);
+    if (count < 1) throw new PdfiumFailed('no pages found');
+    if (count > options.maxPages) {
+      throw new CpcError('input/too-many-pages', `the PDF has ${count} pages, more than the limit of ${options.maxPages} (raise it with --max-pages)`);
+    }
+    const scratch = layScratch(alloc(SCRATCH_BYTES));
+    const pages: RawPage[] = [];
+    for (let i = 0; i < count; i++) pages.push(readPage(x, heap, doc, i, scratch, messages));
+    return { pages, pageCount: count, messages };
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+      // a trap leaves the instance's memory in an unknown state: nothing more is called on it
+      trapped = true;
+      const refused = instance.heapRefused();
+      discardPdfium();
+      if (refused) {
+        const mb = Math.round(options.maxMemoryBytes / (1024 * 1024));
+        throw new CpcError('input/out-of-memory', `stopped: reading it needs more than ${mb} MB of memory (raise the limit with --max-memory)`, { cause: e });
+      }
+      throw new PdfiumFailed(`PDFium stopped on it (${e.message})`);
+    }
+    throw e;
+  } finally {
+    if (!trapped) {
+      if (doc) x.FPDF_CloseDocument(doc);
+      for (const p of allocated) x.free(p);
+      if (instance.heapBytes() > KEEP_HEAP_BELOW) discardPdfium();
+    }
+  }
+}
