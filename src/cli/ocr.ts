@@ -31,15 +31,20 @@ function installed(command: string, versionFlag: string): boolean {
 
 let available: boolean | undefined;
 
-/**
- * The OCR engine when both programs are installed (checked once per process), else null. With a
- * deadline, each program gets only the time left: a worker stopped at the file's time limit
- * cannot stop the programs it started, so they must stop by themselves.
- */
-export function findOcrEngine(deadline?: number, scratch?: string): OcrEngine | null {
+/** Whether both programs are installed: checked once per process, and only when a page needs OCR. */
+function ocrInstalled(): boolean {
   available ??= installed('pdftoppm', '-v') && installed('tesseract', '--version');
   selfTimed ??= installed('timeout', '--version');
-  return available ? tesseractEngine(deadline, scratch) : null;
+  return available;
+}
+
+/**
+ * The OCR engine when both programs are installed, else null. With a deadline, each program gets
+ * only the time left: a worker stopped at the file's time limit cannot stop the programs it
+ * started, so they must stop by themselves.
+ */
+export function findOcrEngine(deadline?: number, scratch?: string): OcrEngine | null {
+  return ocrInstalled() ? tesseractEngine(deadline, scratch) : null;
 }
 
 /** coreutils' timeout(1): lets a program stop itself at the deadline, whatever becomes of its parent */
@@ -51,8 +56,10 @@ export type OcrMode = (typeof OCR_MODES)[number];
 /** The loader's OCR options for a --ocr mode and a per-file time limit (ms, or null for none). */
 export function ocrFor(mode: OcrMode, timeoutMs?: number | null, scratch?: string): Pick<LoadOptions, 'ocr' | 'ocrUnavailable'> {
   if (mode === 'off') return { ocr: null, ocrUnavailable: 'OCR is off (--ocr auto reads such pages where tesseract and pdftoppm are installed)' };
-  const engine = findOcrEngine(timeoutMs ? Date.now() + timeoutMs : undefined, scratch);
-  return engine ? { ocr: engine } : { ocr: null, ocrUnavailable: OCR_INSTALL_HINT };
+  // the programs are looked for only when a document has a page without text: running them to
+  // see costs a document with text (nearly all) tens of milliseconds for nothing
+  const engine = tesseractEngine(timeoutMs ? Date.now() + timeoutMs : undefined, scratch);
+  return { ocr: { ...engine, unavailable: () => (ocrInstalled() ? null : OCR_INSTALL_HINT) } };
 }
 
 /** tesseract's TSV: one row per word (level 5) with its box; words of a line share block/par/line numbers. */

@@ -1,4 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type * as CsvStringify from 'csv-stringify/sync';
+
+// loaded on first use, like yaml: most runs write JSON
+let csv: typeof CsvStringify | undefined;
+const csvLib = () => (csv ??= createRequire(import.meta.url)('csv-stringify/sync') as typeof CsvStringify);
 import type { Report } from '../model/report.js';
 
 export const CSV_COLUMNS = [
@@ -32,11 +37,11 @@ export function recommendationRows(report: Report): CsvRow[] {
 }
 
 export function csvHeader(): string {
-  return stringify([], { header: true, columns: [...CSV_COLUMNS] });
+  return csvLib().stringify([], { header: true, columns: [...CSV_COLUMNS] });
 }
 
 export function csvRows(rows: readonly CsvRow[], header: boolean): string {
-  return stringify(rows as CsvRow[], { header, columns: [...CSV_COLUMNS], cast: { number: (n) => String(n) } });
+  return csvLib().stringify(rows as CsvRow[], { header, columns: [...CSV_COLUMNS], cast: { number: (n) => String(n) } });
 }
 
 /** Several reports make one table with one header. */

@@ -4,7 +4,20 @@
  * elsewhere. With no evidence the hyphen stays: a kept hyphen loses no letters.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const LETTER = /\p{L}/u;
+
+/** the letters that end `s` (a word broken at the line's end), '' when it ends otherwise */
+function trailingLetters(s: string): string {
+  let i = s.length;
+  while (i > 0) {
+    const c = s.charCodeAt(i - 1);
+    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!ascii && (c < 0x80 || !LETTER.test(s[i - 1]!))) break;
+    i--;
+  }
+  return s.slice(i);
+}
 
 export class Vocabulary {
   /** how often each lower-cased word occurs anywhere */
@@ -16,9 +29,11 @@ export class Vocabulary {
 
   constructor(lines: Iterable<string>) {
     for (const line of lines) {
+      // the line's words: runs of letters and digits (split is much quicker than a match iterator)
+      const parts = line.toLowerCase().split(NOT_WORD);
       let first = true;
-      for (const m of line.matchAll(WORD)) {
-        const w = m[0].toLowerCase();
+      for (const w of parts) {
+        if (!w) continue;
         this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
         if (first) this.lineStarts.set(w, (this.lineStarts.get(w) ?? 0) + 1);
         first = false;
@@ -67,9 +82,9 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
     // a real hyphen at the line end ("re-" + "assess", "2021-" + "24")
     return text + next;
   }
-  if (/[\p{L}]$/u.test(end) && head && vocab) {
+  const lastWord = head && vocab ? trailingLetters(end) : '';
+  if (lastWord && head && vocab) {
     // a word broken without a hyphen ("Recommend" + "ation"): its tail is never a word of its own
-    const lastWord = /([\p{L}]+)$/u.exec(end)![1]!;
     const whole = lastWord + head[1]!;
     if (/^\p{Ll}/u.test(head[1]!) && !vocab.knownInside(head[1]!) && vocab.knownWord(whole)) {
       if (stats) stats.rejoinedWords++;

@@ -1,12 +1,8 @@
 import type { InputFormat } from '../model/report.js';
 import { detectFormat } from './detect.js';
-import { loadDocx } from './docx.js';
-import { loadHtml } from './html.js';
-import { loadPdf } from './pdf.js';
 import type { LoadOptions, LoadResult } from './raw.js';
-import { loadText } from './text.js';
 
-export type { LoadOptions, LoadResult, RawDoc, RawLine, RawPage, LineHint } from './raw.js';
+export type { LoadOptions, LoadResult, RawDoc, RawLine, RawPage, RawShape, LineHint } from './raw.js';
 export { DEFAULT_LIMITS } from './raw.js';
 export { detectFormat } from './detect.js';
 
@@ -17,16 +13,20 @@ export async function load(bytes: Uint8Array, fileName: string, options: LoadOpt
   return { ...result, format };
 }
 
-export function loadAs(format: InputFormat, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
+/**
+ * Each format's reader and its libraries (PDFium, mammoth and jszip, htmlparser2) load when the
+ * first document of that format comes: `cpc extract report.pdf` loads no Word or HTML code.
+ */
+export async function loadAs(format: InputFormat, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
   switch (format) {
     case 'pdf':
-      return loadPdf(bytes, options);
+      return (await import('./pdf.js')).loadPdf(bytes, options);
     case 'docx':
-      return loadDocx(bytes, options);
+      return (await import('./docx.js')).loadDocx(bytes, options);
     case 'html':
-      return Promise.resolve(loadHtml(bytes));
+      return (await import('./html.js')).loadHtml(bytes);
     case 'txt':
     case 'md':
-      return Promise.resolve(loadText(bytes, format));
+      return (await import('./text.js')).loadText(bytes, format);
   }
 }

@@ -36,7 +36,8 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
   const { pages, pageCount, messages: read } = await readPages(bytes, options);
   const messages: Message[] = [...read];
   const emptyPages = pages.filter((p) => p.lines.length === 0).map((p) => p.number!);
-  if (emptyPages.length > 0 && options.ocr) {
+  const missing = emptyPages.length > 0 ? (options.ocr?.unavailable?.() ?? null) : null;
+  if (emptyPages.length > 0 && options.ocr && !missing) {
     try {
       const recognised = await options.ocr.recognise(bytes, emptyPages, { password: options.password });
       for (const [n, lines] of recognised) pages[n - 1]!.lines = lines;
@@ -47,7 +48,8 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
       messages.push(warning('load', 'pdf/ocr-failed', `OCR of pages ${pageRanges(emptyPages)} failed: ${(e as Error).message.split('\n')[0]}`));
     }
   } else if (emptyPages.length > 0) {
-    const why = options.ocrUnavailable ? `; ${options.ocrUnavailable}` : '';
+    const reason = missing ?? options.ocrUnavailable;
+    const why = reason ? `; ${reason}` : '';
     const all = emptyPages.length === pageCount;
     messages.push((all ? warning : info)('load', 'pdf/no-text-layer', `${all ? 'no page has a text layer (a scan?)' : 'pages without text'}: pages ${pageRanges(emptyPages)}${why}`));
   }

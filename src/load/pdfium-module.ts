@@ -50,6 +50,7 @@ export interface PdfiumExports {
   FPDFText_GetText(textPage: number, start: number, count: number, out: number): number;
   FPDFText_GetUnicode(textPage: number, index: number): number;
   FPDFText_GetTextObject(textPage: number, index: number): number;
+  FPDFTextObj_GetFont(textObject: number): number;
   FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
   FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
   FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
@@ -146,7 +147,9 @@ export class Heap {
   #u16 = new Uint16Array(0);
   #u8 = new Uint8Array(0);
   constructor(readonly memory: WebAssembly.Memory) {}
+  /** growing the memory detaches the views' buffer, which then reads as empty */
   #fresh(): void {
+    if (this.#u8.length !== 0) return;
     const b = this.memory.buffer;
     if (b === this.#buffer) return;
     this.#buffer = b;

@@ -74,6 +74,11 @@ export interface RawDoc {
 /** Reads pages without a text layer (scans). Provided by the CLI or batch layer, which run programs. */
 export interface OcrEngine {
   name: string;
+  /**
+   * Why the engine cannot run here (its programs are missing), or null when it can. Asked only
+   * when a document has pages without text, so that a document with text pays for no check.
+   */
+  unavailable?(): string | null;
   recognise(pdf: Uint8Array, pages: readonly number[], options: { password?: string }): Promise<Map<number, RawLine[]>>;
 }
 

@@ -84,6 +84,22 @@ export function tokens(s: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The recognisers compare the same statements with many others (each candidate recommendation
+ * with each restatement): their tokens are made once. Bounded, so a long batch does not grow it.
+ */
+const tokenCache = new Map<string, readonly string[]>();
+const TOKEN_CACHE_SIZE = 4096;
+function cachedTokens(s: string): readonly string[] {
+  let t = tokenCache.get(s);
+  if (t === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+    t = tokens(s);
+    tokenCache.set(s, t);
+  }
+  return t;
+}
+
 /** How many tokens of `b` are found in `a`, each token of `a` used once. */
 function shared(a: readonly string[], b: readonly string[]): number {
   const counts = new Map<string, number>();
@@ -101,15 +117,15 @@ function shared(a: readonly string[], b: readonly string[]): number {
 
 /** Dice coefficient over token multisets: 1 for the same words, 0 for none shared. */
 export function dice(a: string, b: string): number {
-  const A = tokens(a);
-  const B = tokens(b);
+  const A = cachedTokens(a);
+  const B = cachedTokens(b);
   return A.length && B.length ? (2 * shared(A, B)) / (A.length + B.length) : 0;
 }
 
 /** Share of the shorter statement's words found in the longer one (a summary inside its full form). */
 export function containment(a: string, b: string): number {
-  const A = tokens(a);
-  const B = tokens(b);
+  const A = cachedTokens(a);
+  const B = cachedTokens(b);
   const [short, long] = A.length <= B.length ? [A, B] : [B, A];
   return short.length ? shared(long, short) / short.length : 0;
 }
