@@ -1,6 +1,6 @@
 /**
  * The time of each pipeline stage on one document, in this process: load (the format's reader —
- * pdf.js for a PDF), layout, parse, validate (zod) and write (JSON to a file). The median of
+ * PDFium or pdf.js for a PDF), layout, parse, validate (zod) and write (JSON to a file). The median of
  * `repeat` runs after a warm-up, so module loading and JIT warm-up do not count.
  */
 import { writeFileSync } from 'node:fs';
@@ -23,14 +23,14 @@ export interface StageTimes {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function stageTimes(bytes: Uint8Array, file: string, repeat: number): Promise<StageTimes> {
+export async function stageTimes(bytes: Uint8Array, file: string, repeat: number, pdfEngine: 'pdfium' | 'pdfjs' = 'pdfium'): Promise<StageTimes> {
   // one whole extraction first: the report to validate and write, and the warm-up
-  const { value: report } = await extractReport(bytes, { file, ocr: null });
+  const { value: report } = await extractReport(bytes, { file, ocr: null, pdfEngine });
   const out = join(tmpdir(), 'cpc-bench-stage.json');
   const runs: StageTimes[] = [];
   for (let i = 0; i < repeat + 1; i++) {
     let t = performance.now();
-    const loaded = await load(bytes, file, { ocr: null });
+    const loaded = await load(bytes, file, { ocr: null, pdfEngine });
     const tLoad = performance.now() - t;
     t = performance.now();
     const laid = layout(loaded.value);

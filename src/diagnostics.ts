@@ -119,6 +119,13 @@ export class CpcError extends Error {
   }
 }
 
+/**
+ * A CpcError, told by its shape rather than its class: a module loaded twice (a bundler's copy, a
+ * loader that gives a dynamic import its own instance, as tsx does in worker threads) has a class
+ * of its own, and `instanceof` would call its errors bugs.
+ */
 export function isCpcError(e: unknown): e is CpcError {
-  return e instanceof CpcError;
+  if (e instanceof CpcError) return true;
+  const x = e as { name?: unknown; code?: unknown; exitCode?: unknown } | null;
+  return e instanceof Error && x!.name === 'CpcError' && typeof x!.code === 'string' && Object.hasOwn(ERROR_CODES, x!.code) && typeof x!.exitCode === 'number';
 }

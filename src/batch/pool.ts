@@ -5,7 +5,8 @@ import { Piscina } from 'piscina';
 import type { Message } from '../diagnostics.js';
 import type { Report } from '../model/report.js';
 import { formatDuration } from './format.js';
-import { isTaskStartedNote, type ExtractTask, type ReportSummary, type TaskFailure, type WorkerReply } from './task.js';
+import { compilePdfiumModule } from '../load/pdfium-module.js';
+import { isTaskStartedNote, type ExtractTask, type WorkerData, type ReportSummary, type TaskFailure, type WorkerReply } from './task.js';
 
 export interface PoolOptions {
   /** worker threads */
@@ -59,6 +60,7 @@ export class ExtractPool {
     this.#options = options;
     this.#pool = new Piscina<ExtractTask, WorkerReply>({
       filename: WORKER_FILE,
+      workerData: { pdfium: compilePdfiumModule() } satisfies WorkerData,
       minThreads: options.jobs,
       maxThreads: options.jobs,
       idleTimeout: 60_000,

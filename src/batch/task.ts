@@ -32,6 +32,12 @@ export interface ExtractTask {
   write: { path: string; format: 'json' | 'yaml' } | null;
 }
 
+/** Given to every worker when it starts. */
+export interface WorkerData {
+  /** PDFium, compiled once for all workers */
+  pdfium: WebAssembly.Module;
+}
+
 export interface ReportSummary {
   format: InputFormat;
   pages: number | null;

@@ -2,6 +2,7 @@
  * The worker-thread side of the pool: one document per task. Modules (pdf.js included, which
  * src/load/pdf.ts imports once per module instance) stay loaded for the worker's whole life.
  */
+import { Piscina } from 'piscina';
 import { parentPort } from 'node:worker_threads';
 import { describeFailure } from '../cli/exit.js';
 import { ocrFor } from '../cli/ocr.js';
@@ -9,9 +10,12 @@ import { dropOrphanedPdfJsRejections } from '../cli/rejections.js';
 import { writeAtomic } from '../cli/write.js';
 import { emit } from '../emit/index.js';
 import { extractReport } from '../extract.js';
-import { summariseReport, TASK_STARTED, type ExtractTask, type TaskStartedNote, type WorkerReply } from './task.js';
+import { usePdfiumModule } from '../load/pdfium-module.js';
+import { summariseReport, TASK_STARTED, type ExtractTask, type TaskStartedNote, type WorkerData, type WorkerReply } from './task.js';
 
 dropOrphanedPdfJsRejections();
+const shared = Piscina.workerData as WorkerData | undefined;
+if (shared?.pdfium) usePdfiumModule(shared.pdfium);
 
 export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
   parentPort?.postMessage({ type: TASK_STARTED, id: task.id } satisfies TaskStartedNote);

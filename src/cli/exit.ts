@@ -1,4 +1,4 @@
-import { CpcError } from '../diagnostics.js';
+import { isCpcError } from '../diagnostics.js';
 
 /** Exit codes, as the README documents them. */
 export const EXIT = {
@@ -15,7 +15,7 @@ export class UsageError extends Error {
 
 /** The exit code and one-line message for anything a command threw. */
 export function describeFailure(e: unknown): { code: number; message: string; errorCode: string } {
-  if (e instanceof CpcError) return { code: e.exitCode, message: e.message, errorCode: e.code };
+  if (isCpcError(e)) return { code: e.exitCode, message: e.message, errorCode: e.code };
   if (e instanceof UsageError) return { code: EXIT.usage, message: e.message, errorCode: 'usage' };
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return { code: EXIT.input, message: 'no such file', errorCode: 'input/not-found' };

@@ -1,4 +1,4 @@
-import { CpcError, info, warning, type Message } from '../diagnostics.js';
+import { CpcError, info, isCpcError, warning, type Message } from '../diagnostics.js';
 import { applyNumbering, markPageBreaks, parseXml, serializeXml } from './docx-numbering.js';
 import { htmlToLines } from './html.js';
 import { DEFAULT_LIMITS, type LoadOptions, type LoadResult } from './raw.js';
@@ -57,7 +57,7 @@ async function headerFooterTexts(zip: GuardedZip): Promise<string[]> {
  * read a part through the guarded zip — stays what it is.
  */
 function converterFailure(e: unknown): CpcError {
-  if (e instanceof CpcError) return e;
+  if (isCpcError(e)) return e;
   // mammoth walks the XML recursively: thousands of nested tables or content controls overflow the stack
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new CpcError('input/corrupt', 'not a readable Word file: its XML nests too deeply', { cause: e });
   const detail = String((e as { message?: unknown } | null)?.message ?? e).split('\n')[0]!.replace(/\s+/g, ' ').trim();

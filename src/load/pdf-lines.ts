@@ -15,7 +15,10 @@ export interface TextRun {
 }
 
 interface Pending {
-  text: string;
+  /** the piece's text so far, in parts (one string grown by += is re-flattened by each look at its end) */
+  parts: string[];
+  /** the text so far ends in whitespace */
+  endsInSpace: boolean;
   x: number;
   y: number;
   right: number;
@@ -28,8 +31,7 @@ interface Pending {
   space: boolean;
 }
 
-const endsWithSpace = (s: string) => s.length > 0 && /\s/.test(s[s.length - 1]!);
-const startsWithSpace = (s: string) => s.length > 0 && /\s/.test(s[0]!);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 
 /**
  * Merge text runs (in content-stream order) into visual line pieces. A piece breaks where the text
@@ -40,8 +42,9 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
   const lines: RawLine[] = [];
   let cur: Pending | null = null;
   const flush = () => {
-    if (cur && cur.text.trim()) {
-      const line: RawLine = { text: cur.text.replace(/\s+/g, ' ').trim(), x: cur.x, y: cur.y, width: cur.right - cur.x, size: cur.size, bold: cur.bold, italic: cur.italic };
+    const text = cur ? cur.parts.join('').replace(/\s+/g, ' ').trim() : '';
+    if (cur && text) {
+      const line: RawLine = { text, x: cur.x, y: cur.y, width: cur.right - cur.x, size: cur.size, bold: cur.bold, italic: cur.italic };
       if (cur.font !== undefined) line.font = cur.font;
       if (cur.color !== undefined) line.color = cur.color;
       lines.push(line);
@@ -51,6 +54,7 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
   for (const it of items) {
     if (it.str === '') continue;
     const blank = it.str.trim() === '';
+    const last = it.str[it.str.length - 1];
     if (cur) {
       const c: Pending = cur;
       const sameLine = Math.abs(it.y - c.y) < Math.max(1, 0.35 * Math.max(c.size, it.size));
@@ -63,10 +67,12 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
         continue;
       }
       if (sameLine && gap > -0.5 * em && gap < 0.8 * em) {
-        const needsSpace = c.space || gap > 0.15 * em || endsWithSpace(c.text) || startsWithSpace(it.str);
-        c.text += (needsSpace && !endsWithSpace(c.text) ? ' ' : '') + it.str;
+        const needsSpace = c.space || gap > 0.15 * em || c.endsInSpace || isSpace(it.str[0]);
+        if (needsSpace && !c.endsInSpace) c.parts.push(' ');
+        c.parts.push(it.str);
+        c.endsInSpace = isSpace(last);
         c.right = Math.max(c.right, it.x + it.width);
-        c.space = endsWithSpace(it.str);
+        c.space = c.endsInSpace;
         // a line is bold when its text is (a bold first word alone does not make a heading)
         if (!it.bold) c.bold = false;
         if (!it.italic) c.italic = false;
@@ -81,7 +87,8 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
       flush();
     }
     if (blank) continue;
-    cur = { text: it.str, x: it.x, y: it.y, right: it.x + it.width, size: it.size, bold: it.bold, italic: it.italic, font: it.font, color: it.color, space: endsWithSpace(it.str) };
+    const endsInSpace = isSpace(last);
+    cur = { parts: [it.str], endsInSpace, x: it.x, y: it.y, right: it.x + it.width, size: it.size, bold: it.bold, italic: it.italic, font: it.font, color: it.color, space: endsInSpace };
   }
   flush();
   return lines;

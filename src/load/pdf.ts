@@ -2,10 +2,10 @@
  * PDFs: PDFium (WebAssembly) reads them unless told otherwise, pdf.js when asked (`--pdf-engine
  * pdfjs`) or when PDFium cannot read a file. Pages without text go to OCR, whichever engine read them.
  */
-import { CpcError, info, warning, type Message } from '../diagnostics.js';
+import { CpcError, info, isCpcError, warning, type Message } from '../diagnostics.js';
 import { pageRanges } from '../pages.js';
 import { readWithPdfJs } from './pdfjs.js';
-import { PdfiumFailed, readWithPdfium, type PdfPages } from './pdfium.js';
+import { isPdfiumFailure, readWithPdfium, type PdfPages } from './pdfium.js';
 import { DEFAULT_LIMITS, type LoadOptions, type LoadResult } from './raw.js';
 
 export const PDF_ENGINES = ['pdfium', 'pdfjs'] as const;
@@ -18,13 +18,13 @@ async function readPages(bytes: Uint8Array, options: LoadOptions): Promise<PdfPa
   try {
     return await readWithPdfium(bytes, { password: options.password, maxPages, maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_LIMITS.maxMemoryBytes });
   } catch (e) {
-    if (!(e instanceof PdfiumFailed)) throw e;
+    if (!isPdfiumFailure(e)) throw e;
     let read: PdfPages;
     try {
       read = await readWithPdfJs(bytes, { password: options.password, maxPages });
     } catch (fallbackError) {
       // neither engine reads it: pdf.js's reason, which names what is wrong in PDF terms
-      if (fallbackError instanceof CpcError) throw fallbackError;
+      if (isCpcError(fallbackError)) throw fallbackError;
       throw new CpcError('input/corrupt', `the PDF could not be read (${e.reason})`, { cause: fallbackError });
     }
     const note = info('load', 'pdf/engine-fallback', `read by pdf.js: PDFium could not read it (${e.reason})`);

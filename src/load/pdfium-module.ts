@@ -76,12 +76,29 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 let current: Promise<PdfiumInstance> | undefined;
 
 /** The package's own wasm file, read from disk: its README's example fetches it from a CDN, which an offline tool must never do. */
+function wasmBytes(): Uint8Array<ArrayBuffer> {
+  return readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')) as Uint8Array<ArrayBuffer>;
+}
+
 function compileOnce(): Promise<WebAssembly.Module> {
-  compiled ??= (async () => {
-    const require = createRequire(import.meta.url);
-    return WebAssembly.compile(readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')));
-  })();
+  compiled ??= WebAssembly.compile(wasmBytes());
   return compiled;
+}
+
+/**
+ * PDFium compiled here, to hand to worker threads (`usePdfiumModule`): a compiled module posted
+ * to another thread shares its machine code, so each worker neither compiles PDFium again nor
+ * holds a copy of its code, and a function one worker has optimised is fast in the others.
+ */
+export function compilePdfiumModule(): WebAssembly.Module {
+  const module = new WebAssembly.Module(wasmBytes());
+  compiled ??= Promise.resolve(module);
+  return module;
+}
+
+/** Use a module compiled by `compilePdfiumModule` on another thread. */
+export function usePdfiumModule(module: WebAssembly.Module): void {
+  compiled ??= Promise.resolve(module);
 }
 
 type Imports = WebAssembly.Imports & { env: Record<string, WebAssembly.ImportValue> };

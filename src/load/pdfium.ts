@@ -34,6 +34,11 @@ export class PdfiumFailed extends Error {
   }
 }
 
+/** Told by name, as CpcError is (see isCpcError). */
+export function isPdfiumFailure(e: unknown): e is PdfiumFailed {
+  return e instanceof PdfiumFailed || (e instanceof Error && e.name === 'PdfiumFailed' && typeof (e as { reason?: unknown }).reason === 'string');
+}
+
 /** An instance whose heap grew past this on a document is dropped afterwards, so the memory is returned. */
 const KEEP_HEAP_BELOW = 192 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CpcError } from '../diagnostics.js';
+import { CpcError, isCpcError } from '../diagnostics.js';
 import { itemsToLines, type TextRun } from './pdf-lines.js';
 import type { PdfPages } from './pdfium.js';
 import type { RawPage } from './raw.js';
@@ -108,7 +108,7 @@ function classifyPdfError(e: unknown): CpcError {
     return new CpcError('input/encrypted', wrong ? 'the PDF password is incorrect' : 'the PDF is encrypted; pass its password with --password', { cause: e });
   }
   if (name === 'InvalidPDFException') return new CpcError('input/corrupt', `not a readable PDF (${message})`, { cause: e });
-  if (e instanceof CpcError) return e;
+  if (isCpcError(e)) return e;
   return new CpcError('input/corrupt', `the PDF could not be read (${message})`, { cause: e });
 }
 

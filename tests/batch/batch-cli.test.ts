@@ -246,6 +246,19 @@ describe('cpc batch limits', () => {
     expect(again.stderr).toMatch(/: 0 ok, 3 skipped, 0 failed, 0 timed out;/);
   });
 
+  it("fails a PDF whose PDFium heap would pass --max-memory, not the run (V8's heap limit does not cover WebAssembly memory)", () => {
+    const heavy = join(tmp, 'heavy');
+    // the slow PDF's first page, 400,000 text objects, needs some 150 MB of PDFium's heap to parse
+    put(join(heavy, 'heavy.pdf'), slowPdf());
+    cpSync(fixture('bury-2021-cabinet-report.pdf'), join(heavy, 'report.pdf'));
+    const out = join(tmp, 'out-heavy');
+    const r = cpc(['batch', heavy, '--out', out, '--timeout', '60s', '--max-memory', '96MB', '-j', '1']);
+    expect(r.code).toBe(1);
+    const entries = byPath(manifest(out));
+    expect(entries.get('heavy.pdf')).toMatchObject({ status: 'failed', error: { code: 'input/out-of-memory', message: expect.stringContaining('96 MB') } });
+    expect(entries.get('report.pdf')).toMatchObject({ status: 'ok' });
+  });
+
   it('fails a file whose worker runs out of memory, not the run', () => {
     const big = join(tmp, 'big');
     // 25 MB of text in 400,000 lines: the decoded text and its lines alone need more than a 48 MB heap

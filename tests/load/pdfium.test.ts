@@ -6,6 +6,7 @@ import { pdfium } from '../../src/load/pdfium-module.js';
 import type { RawLine } from '../../src/load/raw.js';
 import { FIXTURES, fixtureBytes } from '../helpers.js';
 import { writePdf } from '../support/pdf-writer.js';
+import { slowPdf } from '../support/slow-pdf.js';
 
 const PDF_FIXTURES = readdirSync(FIXTURES).filter((f) => f.endsWith('.pdf'));
 const LAYOUTS = readdirSync(`${FIXTURES}/layouts`).filter((f) => f.endsWith('.pdf')).map((f) => `layouts/${f}`);
@@ -114,15 +115,26 @@ describe('the PDFium engine', () => {
     expect((await readWithPdfium(ownerOnly, { maxPages: 10, maxMemoryBytes: 2 ** 30 })).pages[0]!.lines[0]!.text).toBe('Open to read');
   });
 
-  it('stops a document whose heap would grow past the limit with one error, and reads the next one', async () => {
-    const big = fixtureBytes('bury-2021-cpc-revisit.pdf');
-    // the document's bytes alone do not fit in so small a heap
-    const limit = (await pdfium()).heapBytes() + 64 * 1024;
-    const grow = new Uint8Array(limit + 1024 * 1024);
-    grow.set(big);
-    await expect(readWithPdfium(grow, { maxPages: 100, maxMemoryBytes: limit })).rejects.toMatchObject({ code: 'input/out-of-memory', message: expect.stringContaining('--max-memory') });
-    const after = await readWithPdfium(big, { maxPages: 100, maxMemoryBytes: 2 ** 30 });
+  it('stops a document whose heap would grow past the limit with one error (PDFium aborts inside), and reads the next one', async () => {
+    const instance = await pdfium();
+    // 400,000 text objects on one page: parsing it needs some 150 MB of PDFium's heap
+    const heavy = slowPdf();
+    await expect(readWithPdfium(heavy, { maxPages: 5000, maxMemoryBytes: instance.heapBytes() })).rejects.toMatchObject({
+      code: 'input/out-of-memory',
+      message: expect.stringContaining('--max-memory'),
+      cause: expect.any(WebAssembly.RuntimeError),
+    });
+    // the aborted instance is dropped; the next document gets a fresh one
+    const after = await readWithPdfium(fixtureBytes('bury-2021-cpc-revisit.pdf'), { maxPages: 100, maxMemoryBytes: 2 ** 30 });
     expect(after.pages).toHaveLength(14);
+    expect(await pdfium()).not.toBe(instance);
+  });
+
+  it('refuses a document whose bytes alone do not fit in the heap limit', async () => {
+    const limit = (await pdfium()).heapBytes() + 64 * 1024;
+    const bytes = new Uint8Array(limit + 1024 * 1024);
+    bytes.set(fixtureBytes('bury-2021-cpc-revisit.pdf'));
+    await expect(readWithPdfium(bytes, { maxPages: 100, maxMemoryBytes: limit })).rejects.toMatchObject({ code: 'input/out-of-memory' });
   });
 
   it('hands a file PDFium cannot read to pdf.js, and says so', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CpcError, type Message } from '../../diagnostics.js';
+import { CpcError, isCpcError, type Message } from '../../diagnostics.js';
 import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
@@ -128,7 +128,7 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
       await writeAtomic(resolve(io.cwd, opts.output), data);
     }
   } catch (e) {
-    const f = describeFailure(e instanceof CpcError ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));
+    const f = describeFailure(isCpcError(e) ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));
     reportError(io, opts.output ?? null, f.message, f.errorCode);
     return f.code;
   }
