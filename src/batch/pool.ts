@@ -36,11 +36,12 @@ const POOL_BROKEN = Symbol('pool broken');
  */
 /**
  * The young generation of each worker's heap. V8 sizes it from the heap limit (up to 48 MB per
- * isolate). Measured with `cpc batch -j 2`: 32 MB read 250 PDFs ~10% faster than 16 MB but took the
- * 1,000-document archive to 307 MB peak RSS (277 MB at 100 documents); 16 MB keeps it near 260–270
- * MB and flat, inside the 300 MB target. 48 MB was no faster than 32 MB.
+ * isolate). With pdf.js reading PDFs (`cpc batch -j 2`), 32 MB read 250 PDFs ~10% faster than 16 MB
+ * but took the 1,000-document archive to 307 MB peak RSS, so 16 MB it was. PDFium leaves far less
+ * garbage in JavaScript: 10 MB reads the 250 PDFs as fast as 16 MB (+1% wall time, within the
+ * noise; 4 runs each, taking turns) at 184 MB peak instead of 205.
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 10;
 
 export class ExtractPool {
   readonly #pool: Piscina<ExtractTask, WorkerReply>;

@@ -31,7 +31,16 @@ interface Pending {
   space: boolean;
 }
 
-const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+/** whitespace as /\s/ has it, without a regex for the usual characters */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(c);
+}
+
+/** nothing but whitespace (a run PDFium gives never is; pdf.js gives whitespace items) */
+const isBlank = (s: string) => isSpace(s[0]) && s.trim() === '';
 
 /**
  * Merge text runs (in content-stream order) into visual line pieces. A piece breaks where the text
@@ -53,7 +62,7 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
   };
   for (const it of items) {
     if (it.str === '') continue;
-    const blank = it.str.trim() === '';
+    const blank = isBlank(it.str);
     const last = it.str[it.str.length - 1];
     if (cur) {
       const c: Pending = cur;
