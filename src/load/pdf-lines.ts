@@ -1,18 +1,7 @@
 import type { RawLine } from './raw.js';
 
-/** A run of text as a PDF engine gives it: pdf.js's text items, or PDFium's runs of characters. */
-export interface TextRun {
-  str: string;
-  /** left edge and baseline, in top-down page coordinates */
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-  bold: boolean;
-  italic: boolean;
-  font?: string;
-  color?: string;
-}
+/** A run of text as a PDF engine gives it: pdf.js's text items, or PDFium's runs of characters; placed as a line is. */
+export type TextRun = Omit<RawLine, 'text' | 'hint'> & { str: string };
 
 interface Pending {
   /** the piece's text so far, in parts (one string grown by += is re-flattened by each look at its end) */

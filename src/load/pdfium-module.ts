@@ -24,8 +24,6 @@ export interface PdfiumExports {
   FPDF_GetPageCount(doc: number): number;
   FPDF_LoadPage(doc: number, index: number): number;
   FPDF_ClosePage(page: number): void;
-  FPDF_GetPageWidthF(page: number): number;
-  FPDF_GetPageHeightF(page: number): number;
   FPDFPage_GetRotation(page: number): number;
   FPDFPage_GetMediaBox(page: number, left: number, bottom: number, right: number, top: number): number;
   FPDFPage_GetCropBox(page: number, left: number, bottom: number, right: number, top: number): number;
