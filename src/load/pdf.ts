@@ -5,8 +5,8 @@
 import { CpcError, info, isCpcError, warning, type Message } from '../diagnostics.js';
 import { pageRanges } from '../pages.js';
 import { readWithPdfJs } from './pdfjs.js';
-import { isPdfiumFailure, readWithPdfium, type PdfPages } from './pdfium.js';
-import { DEFAULT_LIMITS, type LoadOptions, type LoadResult } from './raw.js';
+import { isPdfiumFailure, readWithPdfium } from './pdfium.js';
+import { DEFAULT_LIMITS, type LoadOptions, type LoadResult, type PdfPages } from './raw.js';
 
 export const PDF_ENGINES = ['pdfium', 'pdfjs'] as const;
 export type PdfEngine = (typeof PDF_ENGINES)[number];

@@ -154,7 +154,6 @@ export function discardPdfium(): void {
 
 /** Views of the instance's memory, remade when the memory has grown (growing detaches the old buffer). */
 export class Heap {
-  #buffer: ArrayBuffer | undefined;
   #f32 = new Float32Array(0);
   #f64 = new Float64Array(0);
   #u32 = new Uint32Array(0);
@@ -166,18 +165,12 @@ export class Heap {
   #fresh(): void {
     if (this.#u8.length !== 0) return;
     const b = this.memory.buffer;
-    if (b === this.#buffer) return;
-    this.#buffer = b;
     this.#f32 = new Float32Array(b);
     this.#f64 = new Float64Array(b);
     this.#u32 = new Uint32Array(b);
     this.#i32 = new Int32Array(b);
     this.#u16 = new Uint16Array(b);
     this.#u8 = new Uint8Array(b);
-  }
-  f32(ptr: number): number {
-    this.#fresh();
-    return this.#f32[ptr >> 2]!;
   }
   f64(ptr: number): number {
     this.#fresh();
@@ -196,6 +189,16 @@ export class Heap {
     this.#fresh();
     return this.#f32;
   }
+  /** four floats: an FS_RECTF, or the left, bottom, right, top a bounds call writes */
+  floats4(ptr: number): [number, number, number, number] {
+    const f = this.floats();
+    const i = ptr >> 2;
+    return [f[i]!, f[i + 1]!, f[i + 2]!, f[i + 3]!];
+  }
+  /** a colour PDFium wrote as four unsigned ints (red, green, blue, alpha) */
+  rgba(ptr: number): { hex: string; alpha: number } {
+    return { hex: rgbHex(this.u32(ptr), this.u32(ptr + 4), this.u32(ptr + 8)), alpha: this.u32(ptr + 12) };
+  }
   utf16(ptr: number, units: number): Uint16Array {
     this.#fresh();
     return this.#u16.subarray(ptr >> 1, (ptr >> 1) + units);
@@ -209,3 +212,29 @@ export class Heap {
     this.#u8.set(data, ptr);
   }
 }
+
+/** Scratch memory the reader writes results into: one block, laid out once per document. */
+export interface Scratch {
+  /** 16 bytes: an FS_RECTF, or 4 floats */
+  rect: number;
+  /** 24 bytes: an FS_MATRIX */
+  matrix: number;
+  /** 16 bytes: 2 doubles */
+  point: number;
+  /** 16 bytes: 4 unsigned ints (a colour) */
+  rgba: number;
+  /** 8 bytes: 2 ints */
+  flags: number;
+  /** `nameLength` bytes */
+  name: number;
+  nameLength: number;
+}
+
+export const SCRATCH_BYTES = 16 + 24 + 16 + 16 + 8 + 256;
+
+export function layScratch(base: number): Scratch {
+  return { rect: base, matrix: base + 16, point: base + 40, rgba: base + 56, flags: base + 72, name: base + 80, nameLength: 256 };
+}
+
+const hex = (n: number) => Math.max(0, Math.min(255, n | 0)).toString(16).padStart(2, '0');
+export const rgbHex = (r: number, g: number, b: number) => `#${hex(r)}${hex(g)}${hex(b)}`;

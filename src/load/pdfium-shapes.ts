@@ -5,8 +5,7 @@
  * layout's decision.
  */
 import { apply, compose, IDENTITY, type Matrix } from './pdf-geometry.js';
-import type { Heap, PdfiumExports } from './pdfium-module.js';
-import { rgbHex, type Scratch } from './pdfium-text.js';
+import type { Heap, PdfiumExports, Scratch } from './pdfium-module.js';
 import type { RawShape } from './raw.js';
 
 const OBJ_PATH = 2;
@@ -50,8 +49,7 @@ function matrixOf(w: Walk, obj: number): Matrix {
 function colour(w: Walk, obj: number, stroke: boolean): { hex: string; alpha: number } {
   const p = w.s.rgba;
   const ok = stroke ? w.x.FPDFPageObj_GetStrokeColor(obj, p, p + 4, p + 8, p + 12) : w.x.FPDFPageObj_GetFillColor(obj, p, p + 4, p + 8, p + 12);
-  if (!ok) return { hex: '#000000', alpha: 255 };
-  return { hex: rgbHex(w.heap.u32(p), w.heap.u32(p + 4), w.heap.u32(p + 8)), alpha: w.heap.u32(p + 12) };
+  return ok ? w.heap.rgba(p) : { hex: '#000000', alpha: 255 };
 }
 
 function push(w: Walk, shape: RawShape): void {
@@ -114,8 +112,7 @@ function visitPath(w: Walk, obj: number, toPage: Matrix): void {
   const stroked = w.heap.i32(strokePtr) !== 0;
   const r = w.s.rect;
   if (!w.x.FPDFPageObj_GetBounds(obj, r, r + 4, r + 8, r + 12)) return;
-  const f = w.heap.floats();
-  const box = pageRect(w, toPage, f[r >> 2]!, f[(r >> 2) + 1]!, f[(r >> 2) + 2]!, f[(r >> 2) + 3]!);
+  const box = pageRect(w, toPage, ...w.heap.floats4(r));
   if (!(box.width >= 0 && box.height >= 0) || !Number.isFinite(box.x + box.y + box.width + box.height)) return;
   const thin = Math.min(box.width, box.height);
   const long = Math.max(box.width, box.height);

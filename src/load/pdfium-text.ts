@@ -5,7 +5,7 @@
  */
 import type { Matrix } from './pdf-geometry.js';
 import { itemsToLines, type TextRun } from './pdf-lines.js';
-import type { Heap, PdfiumExports } from './pdfium-module.js';
+import { rgbHex, type Heap, type PdfiumExports, type Scratch } from './pdfium-module.js';
 import type { RawLine } from './raw.js';
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
@@ -23,32 +23,6 @@ interface Style {
   /** the text does not run left to right on the page as read (vertical or rotated) */
   rotated: boolean;
 }
-
-/** Scratch memory the reader writes results into: one block, laid out once per document. */
-export interface Scratch {
-  /** 16 bytes: an FS_RECTF, or 4 floats */
-  rect: number;
-  /** 24 bytes: an FS_MATRIX */
-  matrix: number;
-  /** 16 bytes: 2 doubles */
-  point: number;
-  /** 16 bytes: 4 unsigned ints (a colour) */
-  rgba: number;
-  /** 4 bytes */
-  flags: number;
-  /** `nameLength` bytes */
-  name: number;
-  nameLength: number;
-}
-
-export const SCRATCH_BYTES = 16 + 24 + 16 + 16 + 8 + 256;
-
-export function layScratch(base: number): Scratch {
-  return { rect: base, matrix: base + 16, point: base + 40, rgba: base + 56, flags: base + 72, name: base + 80, nameLength: 256 };
-}
-
-const hex = (n: number) => Math.max(0, Math.min(255, n | 0)).toString(16).padStart(2, '0');
-export const rgbHex = (r: number, g: number, b: number) => `#${hex(r)}${hex(g)}${hex(b)}`;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -96,7 +70,7 @@ function styleOf(x: PdfiumExports, heap: Heap, tp: number, i: number, s: Scratch
     flags = heap.i32(s.flags);
   }
   const weight = x.FPDFText_GetFontWeight(tp, i);
-  const color = key.rgba < 0 ? '#000000' : `#${key.rgba.toString(16).padStart(6, '0')}`;
+  const color = key.rgba < 0 ? '#000000' : rgbHex(key.rgba >> 16, (key.rgba >> 8) & 255, key.rgba & 255);
   return {
     size,
     bold: BOLD_NAME.test(font) || weight >= 700 || (flags & FLAG_FORCE_BOLD) !== 0,

@@ -5,16 +5,10 @@
  */
 import { CpcError, info, type Message } from '../diagnostics.js';
 import { viewport, visibleBox, type Box } from './pdf-geometry.js';
-import { discardPdfium, FPDF_ERR, Heap, pdfium, type PdfiumExports } from './pdfium-module.js';
+import { discardPdfium, FPDF_ERR, Heap, layScratch, pdfium, SCRATCH_BYTES, type PdfiumExports, type Scratch } from './pdfium-module.js';
 import { readShapes } from './pdfium-shapes.js';
-import { layScratch, readLines, SCRATCH_BYTES, type Scratch } from './pdfium-text.js';
-import type { RawPage } from './raw.js';
-
-export interface PdfPages {
-  pages: RawPage[];
-  pageCount: number;
-  messages: Message[];
-}
+import { readLines } from './pdfium-text.js';
+import type { PdfPages, RawPage } from './raw.js';
 
 export interface PdfiumReadOptions {
   password?: string;
@@ -50,19 +44,17 @@ const ERROR_NAMES: Record<number, string> = {
   [FPDF_ERR.page]: 'page not found or damaged',
 };
 
-function box(x: PdfiumExports, heap: Heap, s: Scratch, get: (l: number, b: number, r: number, t: number) => number): Box | null {
+function box(heap: Heap, s: Scratch, get: (l: number, b: number, r: number, t: number) => number): Box | null {
   const p = s.rect;
-  if (!get(p, p + 4, p + 8, p + 12)) return null;
-  const f = heap.floats();
-  return [f[p >> 2]!, f[(p >> 2) + 1]!, f[(p >> 2) + 2]!, f[(p >> 2) + 3]!];
+  return get(p, p + 4, p + 8, p + 12) ? heap.floats4(p) : null;
 }
 
 function readPage(x: PdfiumExports, heap: Heap, doc: number, index: number, s: Scratch, messages: Message[]): RawPage {
   const page = x.FPDF_LoadPage(doc, index);
   if (!page) throw new PdfiumFailed(`page ${index + 1} could not be loaded`);
   try {
-    const media = box(x, heap, s, (l, b, r, t) => x.FPDFPage_GetMediaBox(page, l, b, r, t));
-    const crop = box(x, heap, s, (l, b, r, t) => x.FPDFPage_GetCropBox(page, l, b, r, t));
+    const media = box(heap, s, (l, b, r, t) => x.FPDFPage_GetMediaBox(page, l, b, r, t));
+    const crop = box(heap, s, (l, b, r, t) => x.FPDFPage_GetCropBox(page, l, b, r, t));
     const rotation = (x.FPDFPage_GetRotation(page) & 3) * 90;
     const vp = viewport(visibleBox(media, crop), rotation);
     const tp = x.FPDFText_LoadPage(page);

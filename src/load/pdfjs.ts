@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CpcError, isCpcError } from '../diagnostics.js';
 import { itemsToLines, type TextRun } from './pdf-lines.js';
-import type { PdfPages } from './pdfium.js';
-import type { RawPage } from './raw.js';
+import type { PdfPages, RawPage } from './raw.js';
 
 import { SameThreadPort } from './pdfjs-port.js';
 

@@ -97,6 +97,13 @@ export interface LoadOptions {
   maxInflatedBytes?: number;
 }
 
+/** What either PDF engine gives the PDF loader, before OCR. */
+export interface PdfPages {
+  pages: RawPage[];
+  pageCount: number;
+  messages: Message[];
+}
+
 export interface LoadResult {
   value: RawDoc;
   messages: Message[];
