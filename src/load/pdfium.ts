@@ -3,8 +3,9 @@
  * and the drawn shapes layout can use. Synchronous once the instance exists: a file that would run
  * for ever is stopped by the worker's time limit, as with pdf.js.
  */
-import { CpcError, info, type Message } from '../diagnostics.js';
+import { CpcError, type Message } from '../diagnostics.js';
 import { viewport, visibleBox, type Box } from './pdf-geometry.js';
+import { shapesCapped } from './pdf-shapes.js';
 import { discardPdfium, FPDF_ERR, Heap, layScratch, pdfium, SCRATCH_BYTES, type PdfiumExports, type Scratch } from './pdfium-module.js';
 import { readShapes } from './pdfium-shapes.js';
 import { readLines } from './pdfium-text.js';
@@ -66,7 +67,7 @@ function readPage(x: PdfiumExports, heap: Heap, doc: number, index: number, s: S
       x.FPDFText_ClosePage(tp);
     }
     const shapes = readShapes(x, heap, page, vp.transform, s);
-    if (shapes.capped) messages.push(info('load', 'pdf/shapes-capped', `page ${index + 1} draws more shapes than cpc reads; layout sees the first ${shapes.shapes.length}`, index + 1));
+    if (shapes.capped) messages.push(shapesCapped(index + 1, shapes));
     return { number: index + 1, width: vp.width, height: vp.height, lines, shapes: shapes.shapes };
   } finally {
     x.FPDF_ClosePage(page);

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CpcError, isCpcError } from '../diagnostics.js';
+import { CpcError, isCpcError, type Message } from '../diagnostics.js';
+import type { Matrix } from './pdf-geometry.js';
 import { itemsToLines, type TextRun } from './pdf-lines.js';
+import { shapesCapped } from './pdf-shapes.js';
+import { readShapesFromOperatorList } from './pdfjs-shapes.js';
 import type { PdfPages, RawPage } from './raw.js';
 
 import { SameThreadPort } from './pdfjs-port.js';
@@ -116,7 +119,7 @@ export interface PdfJsReadOptions {
   maxPages: number;
 }
 
-/** The pdf.js engine: pages of positioned lines (pdf.js's text API gives no colours and no shapes). */
+/** The pdf.js engine: pages of positioned lines (pdf.js's text API gives no colours), and the drawn shapes layout can use. */
 export async function readWithPdfJs(bytes: Uint8Array, options: PdfJsReadOptions): Promise<PdfPages> {
   const { lib, worker } = await pdfjs();
   const maxPages = options.maxPages;
@@ -136,16 +139,18 @@ export async function readWithPdfJs(bytes: Uint8Array, options: PdfJsReadOptions
       throw new CpcError('input/too-many-pages', `the PDF has ${doc.numPages} pages, more than the limit of ${maxPages} (raise it with --max-pages)`);
     }
     const pages: RawPage[] = [];
+    const messages: Message[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as number[];
+      // the drawn shapes, as PDFium reads them (annotations are not page content to PDFium); the
+      // operator list also brings the page's font objects, whose names say bold and italic
+      const operators = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+      const shapes = readShapesFromOperatorList(lib.OPS, operators, vt as Matrix);
+      if (shapes.capped) messages.push(shapesCapped(n, shapes));
       // cpc normalises text itself; pdf.js's NFKC would also turn a footnote mark ¹ into a 1
       const content = await page.getTextContent({ disableNormalization: true });
-      // font objects (whose names say bold/italic) reach this thread only through an operator
-      // list; they are shared by the whole document, so only a page with a new font pays for one
-      const unseen = content.items.some((it) => 'fontName' in it && it.str !== '' && !page.commonObjs.has(it.fontName));
-      if (unseen) await page.getOperatorList();
       const fonts = new Map<string, FontStyle>();
       const items: TextRun[] = [];
       for (const raw of content.items) {
@@ -161,10 +166,10 @@ export async function readWithPdfJs(bytes: Uint8Array, options: PdfJsReadOptions
         const style = fontStyle(page, item.fontName, fonts);
         items.push({ str: item.str, x, y, width: item.width, size, bold: style.bold, italic: style.italic, font: style.font || undefined });
       }
-      pages.push({ number: n, width: viewport.width, height: viewport.height, lines: itemsToLines(items) });
+      pages.push({ number: n, width: viewport.width, height: viewport.height, lines: itemsToLines(items), shapes: shapes.shapes });
       page.cleanup();
     }
-    return { pages, pageCount: doc.numPages, messages: [] };
+    return { pages, pageCount: doc.numPages, messages };
   } catch (e) {
     throw classifyPdfError(e);
   } finally {

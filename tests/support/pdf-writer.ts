@@ -22,7 +22,9 @@ export interface PdfOptions {
   /** the font dictionary, raw (to make a hostile font) */
   fontDict?: string;
   /** form XObjects for the first page's resources, /Fm1, /Fm2, … in order (draw them with `/Fm1 Do` in rawContent) */
-  forms?: { content: string; matrix?: readonly number[] }[];
+  forms?: { content: string; matrix?: readonly number[]; group?: boolean }[];
+  /** raw entries for the first page's resources besides fonts and XObjects (e.g. `/ExtGState << /GS1 << /ca 0 >> >>`) */
+  resources?: string;
 }
 
 const sha256 = (...parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
@@ -108,14 +110,16 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions = {}): U
     if (i === 0 && options.forms?.length) {
       const names = options.forms.map((form, k) => {
         const matrix = form.matrix ? ` /Matrix [${form.matrix.join(' ')}]` : '';
+        const group = form.group ? ' /Group << /S /Transparency >>' : '';
         const body = stream(form.content);
-        const ref = add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]${matrix} /Resources << /Font << /F1 ${font} 0 R >> >> `, 'latin1'), body.subarray(3)]));
+        const ref = add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]${matrix}${group} /Resources << /Font << /F1 ${font} 0 R >> >> `, 'latin1'), body.subarray(3)]));
         return `/Fm${k + 1} ${ref} 0 R`;
       });
       xobjects += ` /XObject << ${names.join(' ')} >>`;
     }
     const content = add(stream(drawImage + contentStream(page, i === 0 ? options.rawContent : '')));
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> >>`));
+    const extra = i === 0 && options.resources ? ` ${options.resources}` : '';
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobjects}${extra} >> >>`));
   });
   objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, 'latin1');
   objects[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');
