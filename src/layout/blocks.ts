@@ -50,6 +50,14 @@ export interface TableBlock extends BlockBase {
   kind: 'table';
   rows: TableRow[];
   columns: number;
+  /** a front sheet of "label: value" rows (By:, To:, Date:, Subject:), read as fields */
+  fields?: FormField[];
+}
+
+export interface FormField {
+  /** the label without its colon */
+  label: string;
+  value: string;
 }
 
 export type Block = TextBlock | TableBlock;

@@ -26,6 +26,8 @@ export interface ParaLike {
   listHint: { marker: string; level: number; ordered: boolean } | null;
   /** the largest text on the first page (a title candidate) */
   titleCandidate: boolean;
+  /** the lines after the first are indented past the marker (a hanging indent) */
+  hanging?: boolean;
 }
 
 export interface ClassifyContext {
@@ -66,7 +68,8 @@ export function classify(p: ParaLike, ctx: ClassifyContext): TextBlock {
   } else if (headingLike && markerKind !== 'bullet') {
     kind = 'heading';
     level = p.headingHint;
-  } else if (markerKind === 'bullet' || (marker && p.indent > 5)) {
+  } else if (markerKind === 'bullet' || (marker && (p.indent > 5 || (p.hanging === true && p.indent > 1.5)))) {
+    // an indented marker, or one indented a little with its text hanging (right-aligned numerals)
     kind = 'list-item';
     level = 0;
   }

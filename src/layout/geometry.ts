@@ -4,7 +4,7 @@
  * column gaps). Tables are found where pieces sit side by side with clear vertical gutters between
  * them; everything else is read as lines.
  */
-import type { RawLine, RawPage } from '../load/raw.js';
+import type { RawLine, RawPage, RawShape } from '../load/raw.js';
 import { isBareMarker, matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
 
@@ -24,6 +24,16 @@ export interface PLine {
   page: number | null;
   /** content-stream position on its page */
   order: number;
+  /** the column the line was read in, on pages set in columns (see columns.ts) */
+  flow?: Flow;
+}
+
+/** One column of a page: lines in different flows never share a paragraph line to line. */
+export interface Flow {
+  id: number;
+  /** where the column's body text starts and where its lines wrap */
+  left: number;
+  right: number;
 }
 
 export interface ProtoTable {
@@ -50,13 +60,28 @@ const sameBaseline = (a: PLine, b: PLine) => Math.abs(a.y - b.y) < 0.5 * Math.ma
 /** A bullet glyph or number standing apart (tab) before its text becomes that text's marker. */
 export function mergeMarkers(pieces: PLine[]): PLine[] {
   const out: PLine[] = [];
+  // the right edge of each baseline's text (by whole point), to tell a table row from a list item
+  const lineEnd = new Map<number, number>();
+  for (const p of pieces) {
+    const k = Math.round(p.y);
+    lineEnd.set(k, Math.max(lineEnd.get(k) ?? -Infinity, p.right));
+  }
+  const moreToTheRight = (next: PLine) => [-1, 0, 1].some((d) => (lineEnd.get(Math.round(next.y) + d) ?? -Infinity) > next.right + 1);
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
+    // a number in a table's first column ("Ref") keeps its cell: on a row with cells further right,
+    // only a marker set close to its text is a marker
+    if (next && moreToTheRight(next) && next.x - p.right > 1.5 * Math.max(p.size, 1)) {
+      out.push(p);
+      continue;
+    }
     // "1" + tab + "Introduction": a bare section number is a marker too when its title follows closely
     const bareNumber = /^\d{1,2}$/.test(p.text) && next !== undefined && /^\p{Lu}/u.test(next.text) && next.x - p.right < 5 * Math.max(p.size, 1);
-    if (next && (isBareMarker(p.text) || bareNumber) && sameBaseline(p, next) && next.x > p.x && !next.marker) {
-      out.push({ ...next, marker: bareNumber ? p.text : matchMarker(p.text)!.marker, markerX: p.x, y: next.y });
+    // Word's second-level bullet is a letter "o" (Courier New) set apart by a tab
+    const letterBullet = p.text === 'o' && next !== undefined && next.x - p.right > 0.5 * Math.max(p.size, 1);
+    if (next && (isBareMarker(p.text) || bareNumber || letterBullet) && sameBaseline(p, next) && next.x > p.x && !next.marker) {
+      out.push({ ...next, marker: bareNumber ? p.text : letterBullet ? '•' : matchMarker(`${p.text} `)!.marker, markerX: p.x, y: next.y });
       i++;
       continue;
     }
@@ -65,13 +90,13 @@ export function mergeMarkers(pieces: PLine[]): PLine[] {
   return out;
 }
 
-interface VLine {
+export interface VLine {
   y: number;
   size: number;
   pieces: PLine[];
 }
 
-function visualLines(pieces: readonly PLine[]): VLine[] {
+export function visualLines(pieces: readonly PLine[]): VLine[] {
   const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
   const out: VLine[] = [];
   for (const p of sorted) {
@@ -170,8 +195,12 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
       cols = trial;
       start = j;
     }
+    const lines = vlines.slice(start, end + 1);
+    // a table's columns line up over rows: one line of pieces apart (justified text with wide
+    // word gaps, a label and its value) is read as a line
+    if (lines.filter(isMultiColumn).length < 2) continue;
     for (let j = start; j <= end; j++) used.add(j);
-    regions.push({ lines: vlines.slice(start, end + 1), columns: cols });
+    regions.push({ lines, columns: cols });
     i = end;
   }
   return regions;
@@ -219,9 +248,76 @@ export function regionToTable(region: Region, page: number | null, lineSpacing: 
   return { type: 'table', page, columns: region.columns, rows };
 }
 
-/** A page's pieces, normalised, in content-stream order, with lone markers merged into their text. */
+/**
+ * Bullets drawn as shapes (browsers and design tools draw list bullets as small filled squares or
+ * circles, with no character in the text): a mark just left of the first piece on a line, within
+ * the height of its text, becomes that piece's marker.
+ */
+export function attachDrawnMarkers(pieces: PLine[], shapes: readonly RawShape[]): PLine[] {
+  const marks = shapes.filter((s) => s.kind === 'mark');
+  if (!marks.length) return pieces;
+  const out = [...pieces];
+  for (const m of marks) {
+    const cy = m.y + m.height / 2;
+    const right = m.x + m.width;
+    let best = -1;
+    for (let i = 0; i < out.length; i++) {
+      const p = out[i]!;
+      const size = Math.max(p.size, 1);
+      // a bullet is smaller than the text it marks, sits within the text's height and just left of it
+      if (p.marker || Math.max(m.width, m.height) > 0.8 * size) continue;
+      if (cy < p.y - 0.9 * size || cy > p.y + 0.1 * size) continue;
+      const gap = p.markerX - right;
+      if (gap < 0 || gap > 3 * size) continue;
+      if (best < 0 || p.markerX < out[best]!.markerX) best = i;
+    }
+    if (best < 0) continue;
+    const p = out[best]!;
+    // nothing else on the line between the mark and the text
+    const between = out.some((q) => q !== p && sameBaseline(q, p) && q.right > right && q.markerX < p.markerX);
+    if (!between) out[best] = { ...p, marker: '•', markerX: m.x };
+  }
+  return out;
+}
+
+/**
+ * Justified lines, which loaders split at every stretched word gap, made whole. Justification
+ * spreads a line's spare width evenly over its word gaps, so three or more pieces in a row on one
+ * baseline with gaps of one width (and none a column's) are one line; a table row's gutters
+ * follow its cells' lengths and differ.
+ */
+export function joinJustified(pieces: readonly PLine[]): PLine[] {
+  const out: PLine[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i + 1;
+    while (j < pieces.length && sameBaseline(pieces[j - 1]!, pieces[j]!) && pieces[j]!.markerX > pieces[j - 1]!.right) j++;
+    // a marker set apart keeps its own gap: the words after it may still be one justified line
+    const from = isBareMarker(pieces[i]!.text) ? i + 1 : i;
+    if (j - from >= 3) {
+      const run = pieces.slice(from, j);
+      const gaps = run.slice(1).map((p, k) => p.markerX - run[k]!.right);
+      const em = Math.max(1, ...run.map((p) => p.size));
+      const even = Math.max(...gaps) <= 1.5 * Math.min(...gaps) + 0.1 * em && Math.max(...gaps) < 3 * em;
+      if (even) {
+        out.push(...pieces.slice(i, from));
+        const first = run[0]!;
+        const last = run[run.length - 1]!;
+        out.push({ ...first, text: run.map((p) => p.text).join(' '), right: last.right, bold: run.every((p) => p.bold), italic: run.every((p) => p.italic) });
+        i = j;
+        continue;
+      }
+    }
+    out.push(...pieces.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+/** A page's pieces, normalised, in content-stream order, with lone and drawn markers merged into their text. */
 export function pagePieces(page: RawPage): PLine[] {
-  return mergeMarkers(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== ''));
+  const pieces = mergeMarkers(joinJustified(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== '')));
+  return page.shapes?.length ? attachDrawnMarkers(pieces, page.shapes) : pieces;
 }
 
 /** One page's pieces → protos in reading order (the content stream's, with each table where it starts). */

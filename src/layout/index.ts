@@ -4,8 +4,10 @@ import type { RawDoc, RawLine, RawPage } from '../load/raw.js';
 import { TEXT_LINE_HEIGHT } from '../load/text.js';
 import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
 import { assignListLevels, classify } from './classify.js';
+import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
-import { pagePieces, pageToProtos, type PLine } from './geometry.js';
+import { columnEdges, readingSegments } from './columns.js';
+import { pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
 import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
@@ -24,7 +26,21 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   // metrics first (from all text), so table cells can tell wrapped lines from the next row
   const pieces = pages.map(pagePieces);
   const metrics = metricsOf(pieces.flat());
-  const protos = pages.flatMap((p, i) => pageToProtos(pieces[i]!, p.number, metrics.lineSpacing));
+  let flowId = 0;
+  const protos = pages.flatMap((p, i) => {
+    const segments = readingSegments(pieces[i]!, p.shapes);
+    if (segments.length === 1) return pageToProtos(segments[0]!.pieces, p.number, metrics.lineSpacing);
+    return segments.flatMap((seg) => {
+      // each column starts and wraps at its own edges
+      const edges = seg.column ? columnEdges(pieces[i]!, seg.column) : { left: metrics.leftMargin, right: metrics.rightLimit };
+      const flow: Flow = { id: ++flowId, ...edges };
+      return pageToProtos(
+        seg.pieces.map((piece) => ({ ...piece, flow })),
+        p.number,
+        metrics.lineSpacing,
+      );
+    });
+  });
   const lines = protos.flatMap((p) => (p.type === 'lines' ? p.lines : []));
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
   const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
@@ -44,7 +60,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
           text: paraText(p.lines, vocab, stats),
           marker: p.marker,
           markerKind: p.markerKind,
-          indent: p.markerX - metrics.leftMargin,
+          indent: p.markerX - (first.flow?.left ?? metrics.leftMargin),
           page: first.page,
           pageEnd: last.page,
           size,
@@ -56,6 +72,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
           headingHint: null,
           listHint: null,
           titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
+          hanging: p.lines.length > 1 && p.lines[1]!.x - (p.lines[1]!.flow?.left ?? 0) > p.markerX - (first.flow?.left ?? 0) + 3,
         },
         { bodySize: metrics.bodySize },
       ),
@@ -227,7 +244,8 @@ export function layout(raw: RawDoc, options: LayoutOptions = {}): Result<Layout>
     return c.table;
   });
   if (droppedHeaders) messages.push(info('layout', 'layout/table-joined', `${droppedHeaders} repeated table header row${droppedHeaders === 1 ? '' : 's'} dropped`));
-  const { blocks: withoutToc, toc } = removeToc(blocks);
+  const { blocks: withoutForms, toc } = removeToc(blocks);
+  const withoutToc = formFields(withoutForms);
   if (toc.length) messages.push(info('layout', 'layout/toc-removed', `table of contents (${toc.length} entries) kept out of the text`));
   if (stats.dehyphenated || stats.rejoinedWords) {
     messages.push(info('layout', 'layout/hyphenation-joined', `${stats.dehyphenated} hyphenated and ${stats.rejoinedWords} unhyphenated line-end word breaks rejoined`));

@@ -53,6 +53,7 @@ export function matchMarker(text: string, rules: readonly MarkerRule[] = MARKER_
 
 /** A text that is nothing but a marker (a bullet glyph or number set apart by a tab). */
 export function isBareMarker(text: string): boolean {
-  const m = matchMarker(text.trim());
+  // the rules look for the space that follows a marker; alone on its piece it has none
+  const m = matchMarker(`${text.trim()} `);
   return m != null && m.rest === '' && m.kind !== 'bare';
 }

@@ -67,7 +67,8 @@ const TERMINAL = /[.!?:;]["”’)]?$/;
  * wrapped — rather than because its paragraph ended. Ragged-right text makes any fixed "short
  * line" threshold wrong; this asks what the typesetter asked.
  */
-export function wrapped(last: PLine, next: PLine, rightLimit: number): boolean {
+export function wrapped(last: PLine, next: PLine, pageLimit: number): boolean {
+  const rightLimit = last.flow?.right ?? pageLimit;
   // the first unbreakable unit: a word with any punctuation-only tokens after it ("It ...:")
   const firstWord = /^\S+(?:\s+[^\s\p{L}\p{N}]+)*/u.exec(next.text)?.[0] ?? '';
   const charWidth = next.text.length > 0 ? (next.right - next.x) / next.text.length : 0.5 * next.size;
@@ -89,10 +90,12 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
     const full = wrapped(last, line, metrics.rightLimit);
     // bold text inside a paragraph wraps like the rest: weight only parts lines that did not wrap
     if (line.bold !== last.bold && !full) return true;
-    if (last.page !== line.page) {
-      // across a page break the text runs on when the last line was full and no sentence ended
-      const cx = contX(p) ?? p.lines[0]!.x;
-      return !full || TERMINAL.test(last.text) || Math.abs(line.x - cx) > 3;
+    if (last.page !== line.page || last.flow?.id !== line.flow?.id) {
+      // across a page or column break the text runs on when the last line was full and no sentence ended
+      // continuation lines align with the paragraph's own, measured from each column's edge
+      const from = p.lines.length > 1 ? p.lines[1]! : p.lines[0]!;
+      const cx = (contX(p) ?? from.x) - (from.flow?.left ?? 0);
+      return !full || TERMINAL.test(last.text) || Math.abs(line.x - (line.flow?.left ?? 0) - cx) > 3;
     }
     const dy = line.y - last.y;
     if (dy <= 0 || dy > 1.4 * spacing(line.size)) return true;
@@ -106,11 +109,11 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
 
   // the paragraph being built lives in an object so the helpers below can close it
   const state: { cur: Para | null } = { cur: null };
-  const close = (nextY: number | null, nextPage: number | null | undefined) => {
+  const close = (nextY: number | null, nextPage: number | null | undefined, nextFlow?: number) => {
     const cur = state.cur;
     if (!cur) return;
     const last = cur.lines[cur.lines.length - 1]!;
-    cur.gapAfter = nextY !== null && nextPage === last.page ? (nextY - last.y) / spacing(last.size) : Infinity;
+    cur.gapAfter = nextY !== null && nextPage === last.page && nextFlow === last.flow?.id ? (nextY - last.y) / spacing(last.size) : Infinity;
     out.push(cur);
     state.cur = null;
   };
@@ -122,15 +125,19 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
       continue;
     }
     for (const line of proto.lines) {
-      const lineMarker = line.marker ? null : textualMarker(line.text);
       const cur = state.cur;
+      let lineMarker = line.marker ? null : textualMarker(line.text);
+      const prev = cur?.lines[cur.lines.length - 1];
+      // "… set out in s" / "17.67 for calling-in": a number that a wrapped sentence carried to the
+      // next line, not a marker (a marker's item starts with a capital or a quote)
+      if (lineMarker && prev && prev.page === line.page && /^\p{Ll}/u.test(lineMarker.rest) && !TERMINAL.test(prev.text) && wrapped(prev, line, metrics.rightLimit)) lineMarker = null;
       if (cur && !startsNew(cur, line, lineMarker)) {
         cur.lines.push(line);
         continue;
       }
       const prevLast = cur ? cur.lines[cur.lines.length - 1]! : null;
-      close(line.y, line.page);
-      const gapBefore = prevLast && prevLast.page === line.page ? (line.y - prevLast.y) / spacing(line.size) : Infinity;
+      close(line.y, line.page, line.flow?.id);
+      const gapBefore = prevLast && prevLast.page === line.page && prevLast.flow?.id === line.flow?.id ? (line.y - prevLast.y) / spacing(line.size) : Infinity;
       const stripped = lineMarker ? { ...line, text: lineMarker.rest, marker: lineMarker.marker } : line;
       state.cur = {
         lines: [stripped],

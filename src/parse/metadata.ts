@@ -178,6 +178,13 @@ function latest(events: readonly ChallengeEvent[], type?: ChallengeEvent['type']
 function meetingDate(blocks: readonly Block[]): string | null {
   for (const b of blocks) {
     if (b.kind === 'table') {
+      // a front sheet names the meeting a report goes to ("To: Cabinet - 4 March 2025")
+      for (const f of b.fields ?? []) {
+        if (/^(to|date|meeting|meeting date|date of (the )?meeting)$/i.test(f.label)) {
+          const d = findDates(f.value)[0];
+          if (d) return d.start;
+        }
+      }
       for (const r of b.rows) {
         if (/meeting date|date of (the )?meeting/i.test(r.cells[0] ?? '')) {
           const d = findDates(r.cells.slice(1).join(' '))[0];
@@ -255,7 +262,8 @@ export function recogniseMetadata(ctx: ParseContext, sections: SectionsValue, pe
   const year = event?.year ?? (fallbackYears.length ? Math.max(...fallbackYears) : null);
   const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
   const openingDate = findDates(opening.filter((b) => b.kind !== 'table').map(blockText).join('\n'))[0] ?? null;
-  const meeting = kind === 'council-report' ? meetingDate(blocks) : null;
+  // a council report's meeting, or the meeting any report's front sheet is addressed to
+  const meeting = kind === 'council-report' || blocks.some((b) => b.kind === 'table' && b.fields) ? meetingDate(blocks) : null;
   if (kind === 'unknown') messages.push(warning('parse', 'metadata/kind-unknown', 'the document does not look like a peer challenge report or a council report about one'));
   if (councils.length === 0) messages.push(warning('parse', 'metadata/council-unknown', 'no council name was found'));
   if (year === null) messages.push(warning('parse', 'metadata/year-unknown', 'no year for the peer challenge was found'));

@@ -1,0 +1,215 @@
+/**
+ * Reading order on pages set in columns. A page is cut into horizontal bands at the lines that
+ * cross its middle (full-width headings, tables, boxes); a band whose lines all leave one vertical
+ * strip of whitespace free, with running text on both sides of it, is read column by column
+ * (recursively, so three columns or a column with a sidebar read the same way). Everything else
+ * keeps the content stream's order. A table's columns are told from text columns by what a table
+ * does and running text does not: rows that start together on every side, or rules across the gutter.
+ */
+import type { RawShape } from '../load/raw.js';
+import { visualLines, type PLine, type VLine } from './geometry.js';
+
+/** A run of pieces read as one flow; `column` is set when the run is one column of a band. */
+export interface Segment {
+  pieces: PLine[];
+  /** where the segment sits: null for full width, else the column's [left, right] */
+  column: [number, number] | null;
+}
+
+type Interval = [number, number];
+
+/** Free x-intervals of `area` that none of the line's pieces covers. */
+function freeOf(line: VLine, area: Interval): Interval[] {
+  const spans = line.pieces.map((p): Interval => [p.markerX, p.right]).sort((a, b) => a[0] - b[0]);
+  const free: Interval[] = [];
+  let from = area[0];
+  for (const [s, e] of spans) {
+    if (s > from) free.push([from, Math.min(s, area[1])]);
+    from = Math.max(from, e);
+    if (from >= area[1]) break;
+  }
+  if (from < area[1]) free.push([from, area[1]]);
+  return free.filter(([s, e]) => e > s);
+}
+
+function intersect(a: readonly Interval[], b: readonly Interval[], minWidth: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [s1, e1] of a) {
+    for (const [s2, e2] of b) {
+      const s = Math.max(s1, s2);
+      const e = Math.min(e1, e2);
+      if (e - s >= minWidth) out.push([s, e]);
+    }
+  }
+  return out;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+};
+
+interface Side {
+  lines: PLine[];
+  left: number;
+  right: number;
+}
+
+function sideOf(lines: readonly VLine[], keep: (p: PLine) => boolean): Side {
+  const pieces = lines.flatMap((l) => l.pieces.filter(keep));
+  return {
+    lines: pieces,
+    left: Math.min(...pieces.map((p) => p.markerX)),
+    right: Math.max(...pieces.map((p) => p.right)),
+  };
+}
+
+/** Lines of a side, one per baseline (pieces on one baseline merged), top to bottom. */
+function sideRows(side: Side): { y: number; right: number; size: number; marker: boolean }[] {
+  const rows: { y: number; right: number; size: number; marker: boolean }[] = [];
+  for (const p of [...side.lines].sort((a, b) => a.y - b.y || a.markerX - b.markerX)) {
+    const last = rows[rows.length - 1];
+    if (last && Math.abs(p.y - last.y) < 0.5 * Math.max(p.size, last.size, 1)) last.right = Math.max(last.right, p.right);
+    else rows.push({ y: p.y, right: p.right, size: Math.max(p.size, 1), marker: p.marker !== null });
+  }
+  return rows;
+}
+
+/**
+ * How many of a side's baselines hold a second piece starting where another baseline's does: the
+ * cells of a table column. (Justified lines split at wide word gaps too, but never in one place.)
+ */
+function sideByside(side: Side): number {
+  const starts = visualLines(side.lines).map((l) => l.pieces.filter((p) => p.size >= 0.75 * l.size).slice(1).map((p) => p.markerX));
+  const all = starts.flat();
+  return starts.filter((xs) => xs.some((x) => all.filter((y) => Math.abs(x - y) < 1.5).length >= 2)).length;
+}
+
+/**
+ * Running text: most lines run to the side's right edge (the text wrapped there). The y of each
+ * paragraph start after the first (a gap above, a marker, or a short line before it).
+ */
+function prose(side: Side): { wrapped: number; starts: number[]; rows: number } {
+  const rows = sideRows(side);
+  const step = median(rows.slice(1).map((r, i) => r.y - rows[i]!.y).filter((d) => d > 0)) || 14;
+  let full = 0;
+  const starts: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.right >= side.right - 1.5 * r.size) full++;
+    if (i === 0) return;
+    const prev = rows[i - 1]!;
+    if (r.y - prev.y > 1.35 * step || r.marker || prev.right < side.right - 3 * r.size) starts.push(r.y);
+  });
+  // a paragraph's last line is short: count a side as running text when most of the rest is full
+  return { wrapped: full / Math.max(1, rows.length - starts.length - 1), starts, rows: rows.length };
+}
+
+function isTextColumns(lines: readonly VLine[], gutter: number, area: Interval, rules: readonly RawShape[]): boolean {
+  const left = sideOf(lines, (p) => p.right <= gutter);
+  const right = sideOf(lines, (p) => p.markerX >= gutter);
+  const a = prose(left);
+  const b = prose(right);
+  // the end of a column band may be short: two lines, when the columns hold five between them
+  if (a.rows < 2 || b.rows < 2 || a.rows + b.rows < 5) return false;
+  const width = area[1] - area[0];
+  // each side a real measure of text, not a column of labels or numbers
+  if (left.right - left.left < 0.25 * width || right.right - right.left < 0.25 * width) return false;
+  if (a.wrapped < 0.6 || b.wrapped < 0.6) return false;
+  // a column of running text has one piece per line; pieces side by side within a side are the
+  // cells of a table whose widest gutter only happened to fall here
+  if (sideByside(left) >= 2 || sideByside(right) >= 2) return false;
+  const top = Math.min(...lines.map((l) => l.y - l.size));
+  const bottom = Math.max(...lines.map((l) => l.y));
+  // a rule drawn across the gutter inside the band is a table's row border
+  const ruled = rules.some((r) => r.width > r.height && r.x < gutter - 2 && r.x + r.width > gutter + 2 && r.y > top + 2 && r.y < bottom - 2);
+  if (ruled) return false;
+  // rows of a table start together on both sides; paragraphs of two columns start where they fall
+  // a table's cells share their row's first baseline exactly; columns' paragraphs rarely do
+  const together = a.starts.filter((y) => b.starts.some((z) => Math.abs(y - z) < 1)).length;
+  const fewer = Math.min(a.starts.length, b.starts.length);
+  // one shared baseline is chance (columns often share a baseline grid); rows repeat
+  return fewer < 2 || together / fewer < 0.5;
+}
+
+const MAX_DEPTH = 3;
+
+function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth: number, out: Segment[], column: Interval | null): void {
+  const rules = shapes.filter((s) => s.kind === 'rule');
+  const width = area[1] - area[0];
+  const sizes = lines.map((l) => l.size);
+  const minGutter = Math.max(6, 0.8 * (median(sizes) || 10));
+  // gutters worth trying lie in the middle of the area: a column is at least a fifth of it
+  const middle: Interval = [area[0] + 0.2 * width, area[1] - 0.2 * width];
+  // a band or a rule drawn across the middle is a full-width element (a banded heading, a table's
+  // header): the flow is cut above it, and any text on it spans the page
+  const spanning = shapes.filter((r) => (r.kind === 'fill' || (r.kind === 'rule' && r.width > r.height)) && r.x <= middle[0] && r.x + r.width >= middle[1]);
+  const bands: { lines: VLine[]; free: Interval[] }[] = [];
+  let run: { lines: VLine[]; free: Interval[] } | null = null;
+  let prevY = -Infinity;
+  for (const line of lines) {
+    const top = line.y - line.size;
+    const onShape = spanning.some((r) => r.y <= line.y && r.y + r.height >= top);
+    const shapeAbove = spanning.some((r) => r.y + r.height >= prevY && r.y <= top);
+    prevY = line.y;
+    const f = onShape ? [] : freeOf(line, middle).filter(([s, e]) => e - s >= minGutter);
+    const inter = run && f.length && !shapeAbove ? intersect(run.free, f, minGutter) : [];
+    if (run && inter.length) {
+      run.lines.push(line);
+      run.free = inter;
+    } else {
+      run = { lines: [line], free: f };
+      bands.push(run);
+    }
+  }
+  const found: { lines: VLine[]; gutter: number | null }[] = [];
+  for (const band of bands) {
+    let gutter: number | null = null;
+    if (depth < MAX_DEPTH && band.free.length && band.lines.length >= 3) {
+      const widest = band.free.reduce((w, i) => (i[1] - i[0] > w[1] - w[0] ? i : w));
+      const g = (widest[0] + widest[1]) / 2;
+      if (isTextColumns(band.lines, g, area, rules)) gutter = g;
+    }
+    const prev = found[found.length - 1];
+    // neighbouring bands that are not columns form one flow (tables are found across them)
+    if (gutter === null && prev && prev.gutter === null) prev.lines.push(...band.lines);
+    else found.push({ lines: band.lines, gutter });
+  }
+  for (const f of found) {
+    if (f.gutter === null) {
+      // top to bottom: designed pages draw a box's title, its text and the body in any order
+      out.push({ pieces: f.lines.flatMap((l) => l.pieces), column });
+      continue;
+    }
+    const g = f.gutter;
+    const left = f.lines.map((l) => ({ ...l, pieces: l.pieces.filter((p) => p.right <= g) })).filter((l) => l.pieces.length);
+    const right = f.lines.map((l) => ({ ...l, pieces: l.pieces.filter((p) => p.markerX >= g) })).filter((l) => l.pieces.length);
+    cut(left, [area[0], g], shapes, depth + 1, out, [area[0], g]);
+    cut(right, [g, area[1]], shapes, depth + 1, out, [g, area[1]]);
+  }
+}
+
+/**
+ * A page's pieces as segments in reading order. A page without columns is one segment in the
+ * content stream's order, as before.
+ */
+export function readingSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = []): Segment[] {
+  if (pieces.length < 6) return [{ pieces: [...pieces], column: null }];
+  const area: Interval = [Math.min(...pieces.map((p) => p.markerX)), Math.max(...pieces.map((p) => p.right))];
+  const out: Segment[] = [];
+  cut(visualLines(pieces), area, shapes, 0, out, null);
+  if (out.length === 1) return [{ pieces: [...pieces], column: null }];
+  return out;
+}
+
+/**
+ * Where a column's text starts and wraps, from every line of the page inside it (one band of a
+ * column may hold only indented list items).
+ */
+export function columnEdges(pieces: readonly PLine[], column: readonly [number, number]): { left: number; right: number } {
+  const inside = pieces.filter((p) => p.markerX >= column[0] - 1 && p.right <= column[1] + 1);
+  const rights = inside.map((p) => p.right).sort((a, b) => a - b);
+  return {
+    left: Math.min(...inside.map((p) => p.markerX)),
+    right: rights[Math.floor(rights.length * 0.95)] ?? column[1],
+  };
+}

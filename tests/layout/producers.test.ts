@@ -1,0 +1,163 @@
+/**
+ * Layout rules that make one report's blocks the same whichever program made the PDF: columns,
+ * drawn bullets, justified lines, numbers in a table's first column, front sheets.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractBlocks, extractReport } from '../../src/extract.js';
+import type { Block, TableBlock } from '../../src/layout/blocks.js';
+import { readingSegments } from '../../src/layout/columns.js';
+import { attachDrawnMarkers, joinJustified, mergeMarkers, type PLine } from '../../src/layout/geometry.js';
+import { formFields } from '../../src/layout/forms.js';
+import { tableBlock, textBlock } from '../../src/layout/blocks.js';
+import { FIXTURES } from '../helpers.js';
+
+let order = 0;
+const piece = (text: string, x: number, y: number, width: number, size = 10): PLine => ({
+  text,
+  marker: null,
+  x,
+  markerX: x,
+  y,
+  right: x + width,
+  size,
+  bold: false,
+  italic: false,
+  page: 1,
+  order: order++,
+});
+
+describe('joinJustified', () => {
+  it('makes a line split at evenly stretched word gaps one piece', () => {
+    const line = [piece('regeneration', 42, 100, 52), piece('programme', 103, 100, 48), piece('is', 159, 100, 6), piece('reaching', 173, 100, 35)];
+    const out = joinJustified(line);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.text).toBe('regeneration programme is reaching');
+    expect(out[0]!.right).toBe(208);
+  });
+
+  it('keeps a table row whose gutters follow its cells apart', () => {
+    const row = [piece('Name', 47, 100, 21), piece('Role', 217, 100, 16), piece('Organisation', 387, 100, 45)];
+    expect(joinJustified(row)).toHaveLength(3);
+  });
+});
+
+describe('attachDrawnMarkers', () => {
+  it('takes a small filled shape just left of a line, within its text height, as its bullet', () => {
+    const [p] = attachDrawnMarkers([piece('Michael Brandon, Chief Executive', 94, 514.5, 200, 11)], [{ kind: 'mark', x: 82.5, y: 510, width: 3, height: 3, color: '#222222' }]);
+    expect(p!.marker).toBe('•');
+    expect(p!.markerX).toBe(82.5);
+  });
+
+  it('ignores a shape on another line or far from the text', () => {
+    const shapes = [
+      { kind: 'mark' as const, x: 82.5, y: 530, width: 3, height: 3, color: '#000000' },
+      { kind: 'mark' as const, x: 10, y: 510, width: 3, height: 3, color: '#000000' },
+    ];
+    expect(attachDrawnMarkers([piece('Text', 94, 514.5, 50, 11)], shapes)[0]!.marker).toBeNull();
+  });
+});
+
+describe('mergeMarkers', () => {
+  it('keeps a number in a table row\'s first column as its own cell', () => {
+    const row = [piece('1', 65, 136, 4.5, 12), piece('Develop a long-term', 100, 136, 99, 12), piece('Convene a partners', 230, 136, 100, 12)];
+    expect(mergeMarkers(row).map((p) => p.text)).toEqual(['1', 'Develop a long-term', 'Convene a partners']);
+  });
+
+  it('merges a lettered marker set apart by a tab, with no space after it, into its item', () => {
+    const out = mergeMarkers([piece('i.', 113, 300, 4, 12), piece('Concerns over accuracy of the EqIA', 137, 300, 180, 12)]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.marker).toBe('i.');
+  });
+});
+
+describe('readingSegments', () => {
+  // two columns of running text under a banded heading, a second band below
+  const column = (x: number, y0: number, n: number) => Array.from({ length: n }, (_, i) => piece(`${x === 42 ? 'left' : 'right'} line ${i} of running text that wraps here`, x, y0 + 13.5 * i, i === n - 1 ? 120 : 244));
+  const pieces = [piece('1. Introduction', 51, 89, 92, 15), ...column(42, 118, 8), ...column(309, 118, 6), piece('2. Key recommendations', 51, 306, 154, 15), ...column(42, 334, 5), ...column(309, 334, 5)];
+  const bands = [
+    { kind: 'fill' as const, x: 42, y: 71, width: 511, height: 29, color: '#00587c' },
+    { kind: 'fill' as const, x: 42, y: 287, width: 511, height: 30, color: '#00587c' },
+  ];
+
+  it('reads a band column by column, and a banded heading across the page cuts the flow', () => {
+    const segments = readingSegments(pieces, bands);
+    const texts = segments.map((s) => s.pieces.map((p) => p.text.split(' ').slice(0, 3).join(' ')));
+    expect(texts[0]).toEqual(['1. Introduction']);
+    expect(texts[1]!.every((t) => t.startsWith('left'))).toBe(true);
+    expect(texts[2]!.every((t) => t.startsWith('right'))).toBe(true);
+    expect(texts[3]).toEqual(['2. Key recommendations']);
+    expect(segments.map((s) => s.column === null)).toEqual([true, false, false, true, false, false]);
+  });
+
+  it('leaves a single-column page in content-stream order', () => {
+    const single = Array.from({ length: 10 }, (_, i) => piece(`body line ${i} that runs across the whole measure of the page`, 42, 100 + 14 * i, 500));
+    expect(readingSegments(single)).toEqual([{ pieces: single, column: null }]);
+  });
+
+  it('keeps a table whose rows start together on both sides as one flow', () => {
+    const rows = [0, 1, 2].flatMap((r) => [0, 1].flatMap((c) => [0, 1].map((l) => piece(`cell ${r}.${c} line ${l} with words to fill the width`, c ? 300 : 42, 100 + 40 * r + 13 * l, l ? 120 : 240))));
+    expect(readingSegments(rows)).toHaveLength(1);
+  });
+});
+
+describe('formFields', () => {
+  it('reads a label column as fields and takes in the labelled paragraphs after it', () => {
+    const t = tableBlock([
+      { cells: ['By:', 'Anna Taylor, Scrutiny Research Officer'], header: false, page: 1 },
+      { cells: ['To:', 'Cabinet - 4 March 2025'], header: false, page: 1 },
+    ]);
+    const blocks: Block[] = [t, textBlock('paragraph', 'Subject: Cabinet reconsideration of Decision 24/00093', { page: 1 }), textBlock('paragraph', 'Cabinet may confirm the decision.', { page: 1 })];
+    const out = formFields(blocks);
+    expect(out).toHaveLength(2);
+    expect((out[0] as TableBlock).fields).toEqual([
+      { label: 'By', value: 'Anna Taylor, Scrutiny Research Officer' },
+      { label: 'To', value: 'Cabinet - 4 March 2025' },
+      { label: 'Subject', value: 'Cabinet reconsideration of Decision 24/00093' },
+    ]);
+  });
+
+  it('leaves an ordinary two-column table alone', () => {
+    const t = tableBlock([
+      { cells: ['Name', 'Role'], header: true, page: 1 },
+      { cells: ['Sarah Quinlan', 'Director'], header: false, page: 1 },
+    ]);
+    expect((formFields([t])[0] as TableBlock).fields).toBeUndefined();
+  });
+});
+
+describe('real council exports (fixtures/real: Word → PDF by the council\'s system)', () => {
+  const files = ['kent-2025-scrutiny-callin-cabinet-report', 'kent-2025-ics-delivery-plan-cabinet-report', 'kent-2025-devolution-lgr-council-report'];
+  const meetings: Record<string, string> = {
+    'kent-2025-scrutiny-callin-cabinet-report': '2025-03-04',
+    'kent-2025-ics-delivery-plan-cabinet-report': '2025-01-30',
+    'kent-2025-devolution-lgr-council-report': '2025-03-13',
+  };
+
+  it.each(files)('%s: no one-word tables, the front block as fields, its meeting date', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'real', `${name}.pdf`)));
+    const { value } = await extractBlocks(bytes, { file: `${name}.pdf` });
+    const tables = value.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    // justified lines are paragraphs: no table whose cells are single words
+    for (const t of tables) {
+      // the words of the cells after a row's first (a label, a marker, a number)
+      const cells = t.rows.flatMap((r) => r.cells.slice(1)).filter((c) => c.trim());
+      expect(cells.filter((c) => !/\s/.test(c.trim())).length / cells.length, JSON.stringify(t.rows.slice(0, 2))).toBeLessThan(0.5);
+    }
+    expect(tables[0]?.fields?.map((f) => f.label)).toEqual(expect.arrayContaining(['To', 'Subject']));
+    const report = await extractReport(bytes, { file: `${name}.pdf` });
+    expect(report.value.report.dates.meeting).toBe(meetings[name]);
+  });
+
+  it('keeps wrapped lettered items as list items with their wrapped lines', async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'real', 'kent-2025-scrutiny-callin-cabinet-report.pdf')));
+    const { value } = await extractBlocks(bytes, { file: 'x.pdf' });
+    const lettered = value.blocks.filter((b) => b.kind === 'list-item' && /^[a-j]\.$/.test(b.marker ?? ''));
+    expect(lettered.map((b) => (b.kind === 'list-item' ? b.marker : '')).join('')).toContain('a.b.c.d.e.f.g.h.i.j.');
+    const h = lettered.find((b) => b.kind === 'list-item' && b.marker === 'h.');
+    expect(h && h.kind === 'list-item' ? h.text : '').toMatch(/0-25years, not only early years\.$/);
+    // a number a wrapped sentence carried to the next line is not a list item
+    expect(value.blocks.some((b) => b.kind === 'list-item' && b.text.startsWith('for calling-in'))).toBe(false);
+  });
+});
