@@ -2,9 +2,10 @@
  * Reading order on pages set in columns. A page is cut into horizontal bands at the lines that
  * cross its middle (full-width headings, tables, boxes); a band whose lines all leave one vertical
  * strip of whitespace free, with running text on both sides of it, is read column by column
- * (recursively, so three columns or a column with a sidebar read the same way). Everything else
- * keeps the content stream's order. A table's columns are told from text columns by what a table
- * does and running text does not: rows that start together on every side, or rules across the gutter.
+ * (recursively, so three columns or a column with a sidebar read the same way), the rest of such a
+ * page top to bottom; a page without columns keeps the content stream's order. A table's columns
+ * are told from text columns by what a table does and running text does not: rows that start
+ * together on every side, rules across the gutter, cells aligned under each other.
  */
 import type { RawShape } from '../load/raw.js';
 import { visualLines, type PLine, type VLine } from './geometry.js';
@@ -49,30 +50,36 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor(s.length / 2)]! : 0;
 };
 
+/** Where pieces start and end (a loop: a page may hold more pieces than a call takes arguments). */
+function extent(pieces: Iterable<PLine>): { left: number; right: number } {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const p of pieces) {
+    if (p.markerX < left) left = p.markerX;
+    if (p.right > right) right = p.right;
+  }
+  return { left, right };
+}
+
+/** One side of a gutter. */
 interface Side {
-  lines: PLine[];
+  /** the band's lines with only this side's pieces (what the side is cut into further) */
+  lines: VLine[];
+  /** the side's own baselines: across a gutter, columns' baselines a point or two apart share
+   * the band's line, and a paragraph's start must not take the other column's height */
+  rows: VLine[];
   left: number;
   right: number;
 }
 
-function sideOf(lines: readonly VLine[], keep: (p: PLine) => boolean): Side {
-  const pieces = lines.flatMap((l) => l.pieces.filter(keep));
-  return {
-    lines: pieces,
-    left: Math.min(...pieces.map((p) => p.markerX)),
-    right: Math.max(...pieces.map((p) => p.right)),
+/** The band's lines either side of the gutter at `g` (no piece crosses it). */
+function split(lines: readonly VLine[], g: number): [Side, Side] {
+  const side = (keep: (p: PLine) => boolean): Side => {
+    const kept = lines.map((l) => ({ ...l, pieces: l.pieces.filter(keep) })).filter((l) => l.pieces.length);
+    const pieces = kept.flatMap((l) => l.pieces);
+    return { lines: kept, rows: visualLines(pieces), ...extent(pieces) };
   };
-}
-
-/** Lines of a side, one per baseline (pieces on one baseline merged), top to bottom. */
-function sideRows(side: Side): { y: number; right: number; size: number; marker: boolean }[] {
-  const rows: { y: number; right: number; size: number; marker: boolean }[] = [];
-  for (const p of [...side.lines].sort((a, b) => a.y - b.y || a.markerX - b.markerX)) {
-    const last = rows[rows.length - 1];
-    if (last && Math.abs(p.y - last.y) < 0.5 * Math.max(p.size, last.size, 1)) last.right = Math.max(last.right, p.right);
-    else rows.push({ y: p.y, right: p.right, size: Math.max(p.size, 1), marker: p.marker !== null });
-  }
-  return rows;
+  return [side((p) => p.right <= g), side((p) => p.markerX >= g)];
 }
 
 /**
@@ -80,7 +87,7 @@ function sideRows(side: Side): { y: number; right: number; size: number; marker:
  * cells of a table column. (Justified lines split at wide word gaps too, but never in one place.)
  */
 function sideByside(side: Side): number {
-  const starts = visualLines(side.lines).map((l) => l.pieces.filter((p) => p.size >= 0.75 * l.size).slice(1).map((p) => p.markerX));
+  const starts = side.rows.map((l) => l.pieces.filter((p) => p.size >= 0.75 * l.size).slice(1).map((p) => p.markerX));
   const all = starts.flat();
   return starts.filter((xs) => xs.some((x) => all.filter((y) => Math.abs(x - y) < 1.5).length >= 2)).length;
 }
@@ -90,7 +97,7 @@ function sideByside(side: Side): number {
  * paragraph start after the first (a gap above, a marker, or a short line before it).
  */
 function prose(side: Side): { wrapped: number; starts: number[]; rows: number } {
-  const rows = sideRows(side);
+  const rows = side.rows.map((l) => ({ y: l.y, right: extent(l.pieces).right, size: Math.max(l.size, 1), marker: l.pieces[0]!.marker !== null }));
   const step = median(rows.slice(1).map((r, i) => r.y - rows[i]!.y).filter((d) => d > 0)) || 14;
   let full = 0;
   const starts: number[] = [];
@@ -104,9 +111,7 @@ function prose(side: Side): { wrapped: number; starts: number[]; rows: number } 
   return { wrapped: full / Math.max(1, rows.length - starts.length - 1), starts, rows: rows.length };
 }
 
-function isTextColumns(lines: readonly VLine[], gutter: number, area: Interval, rules: readonly RawShape[]): boolean {
-  const left = sideOf(lines, (p) => p.right <= gutter);
-  const right = sideOf(lines, (p) => p.markerX >= gutter);
+function isTextColumns(lines: readonly VLine[], [left, right]: [Side, Side], gutter: number, area: Interval, rules: readonly RawShape[]): boolean {
   const a = prose(left);
   const b = prose(right);
   // the end of a column band may be short: two lines, when the columns hold five between them
@@ -118,13 +123,13 @@ function isTextColumns(lines: readonly VLine[], gutter: number, area: Interval, 
   // a column of running text has one piece per line; pieces side by side within a side are the
   // cells of a table whose widest gutter only happened to fall here
   if (sideByside(left) >= 2 || sideByside(right) >= 2) return false;
-  const top = Math.min(...lines.map((l) => l.y - l.size));
-  const bottom = Math.max(...lines.map((l) => l.y));
+  const top = lines.reduce((t, l) => Math.min(t, l.y - l.size), Infinity);
+  const bottom = lines.reduce((b, l) => Math.max(b, l.y), -Infinity);
   // a rule drawn across the gutter inside the band is a table's row border
   const ruled = rules.some((r) => r.width > r.height && r.x < gutter - 2 && r.x + r.width > gutter + 2 && r.y > top + 2 && r.y < bottom - 2);
   if (ruled) return false;
-  // rows of a table start together on both sides; paragraphs of two columns start where they fall
-  // a table's cells share their row's first baseline exactly; columns' paragraphs rarely do
+  // a table's cells share their row's first baseline exactly; the paragraphs of two columns start
+  // where they fall
   const together = a.starts.filter((y) => b.starts.some((z) => Math.abs(y - z) < 1)).length;
   const fewer = Math.min(a.starts.length, b.starts.length);
   // one shared baseline is chance (columns often share a baseline grid); rows repeat
@@ -161,30 +166,29 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
       bands.push(run);
     }
   }
-  const found: { lines: VLine[]; gutter: number | null }[] = [];
+  const found: { lines: VLine[]; columns: { gutter: number; sides: [Side, Side] } | null }[] = [];
   for (const band of bands) {
-    let gutter: number | null = null;
+    let columns: { gutter: number; sides: [Side, Side] } | null = null;
     if (depth < MAX_DEPTH && band.free.length && band.lines.length >= 3) {
       const widest = band.free.reduce((w, i) => (i[1] - i[0] > w[1] - w[0] ? i : w));
-      const g = (widest[0] + widest[1]) / 2;
-      if (isTextColumns(band.lines, g, area, rules)) gutter = g;
+      const gutter = (widest[0] + widest[1]) / 2;
+      const sides = split(band.lines, gutter);
+      if (isTextColumns(band.lines, sides, gutter, area, rules)) columns = { gutter, sides };
     }
     const prev = found[found.length - 1];
     // neighbouring bands that are not columns form one flow (tables are found across them)
-    if (gutter === null && prev && prev.gutter === null) prev.lines.push(...band.lines);
-    else found.push({ lines: band.lines, gutter });
+    if (columns === null && prev && prev.columns === null) prev.lines.push(...band.lines);
+    else found.push({ lines: band.lines, columns });
   }
   for (const f of found) {
-    if (f.gutter === null) {
+    if (f.columns === null) {
       // top to bottom: designed pages draw a box's title, its text and the body in any order
       out.push({ pieces: f.lines.flatMap((l) => l.pieces), column });
       continue;
     }
-    const g = f.gutter;
-    const left = f.lines.map((l) => ({ ...l, pieces: l.pieces.filter((p) => p.right <= g) })).filter((l) => l.pieces.length);
-    const right = f.lines.map((l) => ({ ...l, pieces: l.pieces.filter((p) => p.markerX >= g) })).filter((l) => l.pieces.length);
-    cut(left, [area[0], g], shapes, depth + 1, out, [area[0], g]);
-    cut(right, [g, area[1]], shapes, depth + 1, out, [g, area[1]]);
+    const { gutter: g, sides } = f.columns;
+    cut(sides[0].lines, [area[0], g], shapes, depth + 1, out, [area[0], g]);
+    cut(sides[1].lines, [g, area[1]], shapes, depth + 1, out, [g, area[1]]);
   }
 }
 
@@ -194,7 +198,8 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
  */
 export function readingSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = []): Segment[] {
   if (pieces.length < 6) return [{ pieces: [...pieces], column: null }];
-  const area: Interval = [Math.min(...pieces.map((p) => p.markerX)), Math.max(...pieces.map((p) => p.right))];
+  const { left, right } = extent(pieces);
+  const area: Interval = [left, right];
   const out: Segment[] = [];
   cut(visualLines(pieces), area, shapes, 0, out, null);
   if (out.length === 1) return [{ pieces: [...pieces], column: null }];
@@ -208,8 +213,5 @@ export function readingSegments(pieces: readonly PLine[], shapes: readonly RawSh
 export function columnEdges(pieces: readonly PLine[], column: readonly [number, number]): { left: number; right: number } {
   const inside = pieces.filter((p) => p.markerX >= column[0] - 1 && p.right <= column[1] + 1);
   const rights = inside.map((p) => p.right).sort((a, b) => a - b);
-  return {
-    left: Math.min(...inside.map((p) => p.markerX)),
-    right: rights[Math.floor(rights.length * 0.95)] ?? column[1],
-  };
+  return { left: extent(inside).left, right: rights[Math.floor(rights.length * 0.95)] ?? column[1] };
 }

@@ -4,11 +4,12 @@
  * first column is labels becomes a form, and "Label: value" paragraphs right after it (a row the
  * table lost at a page or region edge), or at least two of them opening the first page, join it.
  */
-import { tableBlock, type Block, type FormField, type TableBlock, type TextBlock } from './blocks.js';
+import { tableBlock, type Block, type FormField, type TableBlock } from './blocks.js';
 
 /** "Meeting date:", "Report of:", "Decision Number:" — a short label, capitalised, ending in a colon */
-const LABEL = /^(\p{Lu}[\p{L}'’()/&-]*(?:\s+[\p{L}'’()/&-]+){0,3})\s*:$/u;
-const LABELLED = /^(\p{Lu}[\p{L}'’()/&-]*(?:\s+[\p{L}'’()/&-]+){0,3})\s*:\s+(\S.*)$/u;
+const LABEL_WORDS = String.raw`(\p{Lu}[\p{L}'’()/&-]*(?:\s+[\p{L}'’()/&-]+){0,3})\s*:`;
+const LABEL = new RegExp(`^${LABEL_WORDS}$`, 'u');
+const LABELLED = new RegExp(`^${LABEL_WORDS}\\s+(\\S.*)$`, 'u');
 
 function labelOf(cell: string): string | null {
   const m = LABEL.exec(cell.trim());
@@ -21,43 +22,40 @@ function asField(b: Block): FormField | null {
   return m ? { label: m[1]!, value: m[2]!.trim() } : null;
 }
 
-function fieldsOfTable(t: TableBlock): FormField[] | null {
+/** A table's rows as fields, each with the page it is on; null unless every first cell is a label. */
+function fieldsOfTable(t: TableBlock): Placed[] | null {
   if (t.columns !== 2 || t.rows.length < 2) return null;
-  const fields: FormField[] = [];
+  const fields: Placed[] = [];
   for (const r of t.rows) {
     const label = labelOf(r.cells[0] ?? '');
     if (!label) return null;
-    fields.push({ label, value: (r.cells[1] ?? '').replace(/\s*\n\s*/g, ' ').trim() });
+    fields.push({ label, value: (r.cells[1] ?? '').replace(/\s*\n\s*/g, ' ').trim(), page: r.page ?? t.page });
   }
   return fields;
 }
 
-const withFields = (t: TableBlock, fields: FormField[]): TableBlock => ({
-  ...tableBlock(
-    fields.map((f, i) => ({ cells: [`${f.label}:`, f.value], header: false, page: t.rows[i]?.page ?? t.page })),
-    { columns: 2, page: t.page, pageEnd: t.pageEnd },
-  ),
-  fields,
-});
+type Placed = FormField & { page: number | null };
+
+function formTable(placed: readonly Placed[]): TableBlock {
+  const rows = placed.map((f) => ({ cells: [`${f.label}:`, f.value], header: false, page: f.page }));
+  return { ...tableBlock(rows, { columns: 2 }), fields: placed.map(({ label, value }) => ({ label, value })) };
+}
 
 export function formFields(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   const firstPage = blocks.find((b) => b.page != null)?.page ?? null;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    let fields: FormField[] | null = null;
-    let base: TableBlock | null = null;
+    let fields: Placed[] | null = null;
     // where the labelled paragraphs start: after the table, or at this paragraph
     let j = i + 1;
     if (b.kind === 'table') {
       fields = fieldsOfTable(b);
-      base = b;
     } else if (b.page === firstPage && asField(b) && blocks[i + 1] && asField(blocks[i + 1]!)) {
       fields = [];
-      base = tableBlock([], { columns: 2, page: b.page, pageEnd: b.page });
       j = i;
     }
-    if (!fields || !base) {
+    if (!fields) {
       out.push(b);
       continue;
     }
@@ -65,10 +63,9 @@ export function formFields(blocks: readonly Block[]): Block[] {
     for (; j < blocks.length; j++) {
       const f = asField(blocks[j]!);
       if (!f) break;
-      fields.push(f);
+      fields.push({ ...f, page: blocks[j]!.page });
     }
-    const last = blocks[j - 1] as TextBlock | TableBlock;
-    out.push(withFields({ ...base, pageEnd: last.pageEnd ?? base.pageEnd }, fields));
+    out.push(formTable(fields));
     i = j - 1;
   }
   return out;

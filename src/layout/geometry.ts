@@ -36,6 +36,9 @@ export interface Flow {
   right: number;
 }
 
+/** An x on the line's page measured from its column's left edge (from the page's, outside columns). */
+export const fromEdge = (line: PLine, x: number = line.x): number => x - (line.flow?.left ?? 0);
+
 export interface ProtoTable {
   type: 'table';
   page: number | null;
@@ -70,17 +73,14 @@ export function mergeMarkers(pieces: PLine[]): PLine[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
-    // a number in a table's first column ("Ref") keeps its cell: on a row with cells further right,
-    // only a marker set close to its text is a marker
-    if (next && moreToTheRight(next) && next.x - p.right > 1.5 * Math.max(p.size, 1)) {
-      out.push(p);
-      continue;
-    }
     // "1" + tab + "Introduction": a bare section number is a marker too when its title follows closely
     const bareNumber = /^\d{1,2}$/.test(p.text) && next !== undefined && /^\p{Lu}/u.test(next.text) && next.x - p.right < 5 * Math.max(p.size, 1);
     // Word's second-level bullet is a letter "o" (Courier New) set apart by a tab
     const letterBullet = p.text === 'o' && next !== undefined && next.x - p.right > 0.5 * Math.max(p.size, 1);
-    if (next && (isBareMarker(p.text) || bareNumber || letterBullet) && sameBaseline(p, next) && next.x > p.x && !next.marker) {
+    // a number in a table's first column ("Ref") keeps its cell: on a row with cells further right,
+    // only a marker set close to its text is a marker
+    const tableCell = (n: PLine) => moreToTheRight(n) && n.x - p.right > 1.5 * Math.max(p.size, 1);
+    if (next && (isBareMarker(p.text) || bareNumber || letterBullet) && sameBaseline(p, next) && next.x > p.x && !next.marker && !tableCell(next)) {
       out.push({ ...next, marker: bareNumber ? p.text : letterBullet ? '•' : matchMarker(`${p.text} `)!.marker, markerX: p.x, y: next.y });
       i++;
       continue;
@@ -293,12 +293,17 @@ export function joinJustified(pieces: readonly PLine[]): PLine[] {
     let j = i + 1;
     while (j < pieces.length && sameBaseline(pieces[j - 1]!, pieces[j]!) && pieces[j]!.markerX > pieces[j - 1]!.right) j++;
     // a marker set apart keeps its own gap: the words after it may still be one justified line
-    const from = isBareMarker(pieces[i]!.text) ? i + 1 : i;
+    const from = j - i >= 3 && isBareMarker(pieces[i]!.text) ? i + 1 : i;
     if (j - from >= 3) {
       const run = pieces.slice(from, j);
-      const gaps = run.slice(1).map((p, k) => p.markerX - run[k]!.right);
-      const em = Math.max(1, ...run.map((p) => p.size));
-      const even = Math.max(...gaps) <= 1.5 * Math.min(...gaps) + 0.1 * em && Math.max(...gaps) < 3 * em;
+      let [least, most, em] = [Infinity, -Infinity, 1];
+      for (let k = 1; k < run.length; k++) {
+        const gap = run[k]!.markerX - run[k - 1]!.right;
+        least = Math.min(least, gap);
+        most = Math.max(most, gap);
+      }
+      for (const p of run) em = Math.max(em, p.size);
+      const even = most <= 1.5 * least + 0.1 * em && most < 3 * em;
       if (even) {
         out.push(...pieces.slice(i, from));
         const first = run[0]!;

@@ -7,7 +7,7 @@ import { assignListLevels, classify } from './classify.js';
 import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
 import { columnEdges, readingSegments } from './columns.js';
-import { pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
+import { fromEdge, pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
 import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
@@ -72,7 +72,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
           headingHint: null,
           listHint: null,
           titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
-          hanging: p.lines.length > 1 && p.lines[1]!.x - (p.lines[1]!.flow?.left ?? 0) > p.markerX - (first.flow?.left ?? 0) + 3,
+          hanging: p.lines.length > 1 && fromEdge(p.lines[1]!) > fromEdge(first, p.markerX) + 3,
         },
         { bodySize: metrics.bodySize },
       ),
@@ -244,12 +244,12 @@ export function layout(raw: RawDoc, options: LayoutOptions = {}): Result<Layout>
     return c.table;
   });
   if (droppedHeaders) messages.push(info('layout', 'layout/table-joined', `${droppedHeaders} repeated table header row${droppedHeaders === 1 ? '' : 's'} dropped`));
-  const { blocks: withoutForms, toc } = removeToc(blocks);
-  const withoutToc = formFields(withoutForms);
+  const { blocks: withoutToc, toc } = removeToc(blocks);
+  const final = formFields(withoutToc);
   if (toc.length) messages.push(info('layout', 'layout/toc-removed', `table of contents (${toc.length} entries) kept out of the text`));
   if (stats.dehyphenated || stats.rejoinedWords) {
     messages.push(info('layout', 'layout/hyphenation-joined', `${stats.dehyphenated} hyphenated and ${stats.rejoinedWords} unhyphenated line-end word breaks rejoined`));
   }
-  withoutToc.forEach((b, i) => (b.index = i));
-  return { value: { blocks: withoutToc, furniture, toc }, messages };
+  final.forEach((b, i) => (b.index = i));
+  return { value: { blocks: final, furniture, toc }, messages };
 }

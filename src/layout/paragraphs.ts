@@ -3,7 +3,7 @@
  * a vertical gap wider than the line spacing, an outdent, or after a short line that ends a
  * sentence; it runs on across a page break when the text plainly continues.
  */
-import type { PLine, Proto, ProtoTable } from './geometry.js';
+import { fromEdge, type PLine, type Proto, type ProtoTable } from './geometry.js';
 import { matchMarker, type MarkerMatch } from './markers.js';
 
 export interface Metrics {
@@ -94,8 +94,8 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
       // across a page or column break the text runs on when the last line was full and no sentence ended
       // continuation lines align with the paragraph's own, measured from each column's edge
       const from = p.lines.length > 1 ? p.lines[1]! : p.lines[0]!;
-      const cx = (contX(p) ?? from.x) - (from.flow?.left ?? 0);
-      return !full || TERMINAL.test(last.text) || Math.abs(line.x - (line.flow?.left ?? 0) - cx) > 3;
+      const cx = fromEdge(from, contX(p) ?? from.x);
+      return !full || TERMINAL.test(last.text) || Math.abs(fromEdge(line) - cx) > 3;
     }
     const dy = line.y - last.y;
     if (dy <= 0 || dy > 1.4 * spacing(line.size)) return true;
@@ -135,9 +135,8 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
         cur.lines.push(line);
         continue;
       }
-      const prevLast = cur ? cur.lines[cur.lines.length - 1]! : null;
       close(line.y, line.page, line.flow?.id);
-      const gapBefore = prevLast && prevLast.page === line.page && prevLast.flow?.id === line.flow?.id ? (line.y - prevLast.y) / spacing(line.size) : Infinity;
+      const gapBefore = prev && prev.page === line.page && prev.flow?.id === line.flow?.id ? (line.y - prev.y) / spacing(line.size) : Infinity;
       const stripped = lineMarker ? { ...line, text: lineMarker.rest, marker: lineMarker.marker } : line;
       state.cur = {
         lines: [stripped],

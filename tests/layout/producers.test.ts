@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractReport } from '../../src/extract.js';
-import type { Block, TableBlock } from '../../src/layout/blocks.js';
+import { tableBlock, textBlock, type Block, type TableBlock } from '../../src/layout/blocks.js';
 import { readingSegments } from '../../src/layout/columns.js';
 import { attachDrawnMarkers, joinJustified, mergeMarkers, type PLine } from '../../src/layout/geometry.js';
 import { formFields } from '../../src/layout/forms.js';
-import { tableBlock, textBlock } from '../../src/layout/blocks.js';
 import { FIXTURES } from '../helpers.js';
 
 let order = 0;
@@ -94,6 +93,11 @@ describe('readingSegments', () => {
   it('leaves a single-column page in content-stream order', () => {
     const single = Array.from({ length: 10 }, (_, i) => piece(`body line ${i} that runs across the whole measure of the page`, 42, 100 + 14 * i, 500));
     expect(readingSegments(single)).toEqual([{ pieces: single, column: null }]);
+  });
+
+  it('reads a page of more pieces than a function call takes arguments', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => piece('word', 40, i * 0.01, 460));
+    expect(readingSegments(many)).toHaveLength(1);
   });
 
   it('keeps a table whose rows start together on both sides as one flow', () => {
