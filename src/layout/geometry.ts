@@ -55,7 +55,9 @@ export interface ProtoLines {
 export type Proto = ProtoTable | ProtoLines;
 
 function toPLine(l: RawLine, page: number | null, order: number): PLine {
-  return { text: normaliseText(l.text), marker: null, x: l.x, markerX: l.x, y: l.y, right: l.x + l.width, size: l.size, bold: l.bold, italic: l.italic, page, order };
+  // "(a) **Develop …**": a bold item is bold though its marker is not
+  const bold = l.bold || (l.plainLead !== undefined && isBareMarker(normaliseText(l.plainLead)));
+  return { text: normaliseText(l.text), marker: null, x: l.x, markerX: l.x, y: l.y, right: l.x + l.width, size: l.size, bold, italic: l.italic, page, order };
 }
 
 const sameBaseline = (a: PLine, b: PLine) => Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size, 1);

@@ -18,14 +18,9 @@ interface Pending {
   color: string | undefined;
   /** whitespace seen since the last glyphs */
   space: boolean;
-  /** the piece began with a list marker in a lighter weight than the text after it */
-  plainMarker: boolean;
-  /** every run after that marker is bold */
-  boldAfterMarker: boolean;
+  /** every run after the first is bold */
+  boldAfterFirst: boolean;
 }
-
-/** a run that is only a list marker: "(a)", "iv)", "1.", "2.1", a bullet or dash */
-const MARKER_RUN = /^(?:\(?[0-9A-Za-z]{1,4}\)|[0-9A-Za-z]{1,4}\.|\d{1,3}(?:\.\d{1,3})+\.?|[•▪■–-])$/;
 
 /** whitespace as /\s/ has it, without a regex for the usual characters */
 function isSpace(c: string | undefined): boolean {
@@ -49,9 +44,9 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
   const flush = () => {
     const text = cur ? cur.parts.join('').replace(/\s+/g, ' ').trim() : '';
     if (cur && text) {
-      // "(a) **Develop …**": a bold item is bold though its marker is not
-      const bold = cur.bold || (cur.plainMarker && cur.boldAfterMarker && cur.parts.length > 1);
-      const line: RawLine = { text, x: cur.x, y: cur.y, width: cur.right - cur.x, size: cur.size, bold, italic: cur.italic };
+      const line: RawLine = { text, x: cur.x, y: cur.y, width: cur.right - cur.x, size: cur.size, bold: cur.bold, italic: cur.italic };
+      // "(a) **Develop …**": whether a plain first run is a marker is layout's to say
+      if (!cur.bold && cur.boldAfterFirst && cur.parts.length > 1) line.plainLead = cur.parts[0]!.trim();
       if (cur.font !== undefined) line.font = cur.font;
       if (cur.color !== undefined) line.color = cur.color;
       lines.push(line);
@@ -82,7 +77,7 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
         c.space = c.endsInSpace;
         // a line is bold when its text is (a bold first word alone does not make a heading)
         if (!it.bold) c.bold = false;
-        if (!it.bold && !isBlank(it.str)) c.boldAfterMarker = false;
+        if (!it.bold && !isBlank(it.str)) c.boldAfterFirst = false;
         if (!it.italic) c.italic = false;
         // the line's font and colour are its largest text's
         if (it.size > c.size) {
@@ -96,8 +91,7 @@ export function itemsToLines(items: readonly TextRun[]): RawLine[] {
     }
     if (blank) continue;
     const endsInSpace = isSpace(last);
-    const plainMarker = !it.bold && MARKER_RUN.test(it.str.trim());
-    cur = { parts: [it.str], endsInSpace, x: it.x, y: it.y, right: it.x + it.width, size: it.size, bold: it.bold, italic: it.italic, font: it.font, color: it.color, space: endsInSpace, plainMarker, boldAfterMarker: plainMarker };
+    cur = { parts: [it.str], endsInSpace, x: it.x, y: it.y, right: it.x + it.width, size: it.size, bold: it.bold, italic: it.italic, font: it.font, color: it.color, space: endsInSpace, boldAfterFirst: true };
   }
   flush();
   return lines;

@@ -20,6 +20,8 @@ export interface RawLine {
   font?: string;
   /** the text's fill colour as #rrggbb (PDF, when the engine knows it) */
   color?: string;
+  /** the line's first run when it alone is not bold (PDF): a plain marker before bold text */
+  plainLead?: string;
   hint?: LineHint;
 }
 

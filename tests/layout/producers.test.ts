@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractReport } from '../../src/extract.js';
 import { tableBlock, textBlock, type Block, type TableBlock } from '../../src/layout/blocks.js';
 import { readingSegments } from '../../src/layout/columns.js';
-import { attachDrawnMarkers, joinJustified, mergeMarkers, type PLine } from '../../src/layout/geometry.js';
+import { attachDrawnMarkers, joinJustified, mergeMarkers, pagePieces, type PLine } from '../../src/layout/geometry.js';
+import { itemsToLines } from '../../src/load/pdf-lines.js';
 import { formFields } from '../../src/layout/forms.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -68,6 +69,22 @@ describe('mergeMarkers', () => {
     const out = mergeMarkers([piece('i.', 113, 300, 4, 12), piece('Concerns over accuracy of the EqIA', 137, 300, 180, 12)]);
     expect(out).toHaveLength(1);
     expect(out[0]!.marker).toBe('i.');
+  });
+});
+
+describe('a bold item after a plain marker', () => {
+  const run = (str: string, x: number, bold: boolean) => ({ str, x, y: 100, width: 6 * str.length, size: 12, bold, italic: false });
+
+  it('is bold: the loader keeps the plain first run, layout says it is a marker', () => {
+    const lines = itemsToLines([run('(a)', 77, false), run(' ', 95, false), run('Develop a clear vision', 100, true)]);
+    expect(lines[0]!.bold).toBe(false);
+    expect(lines[0]!.plainLead).toBe('(a)');
+    expect(pagePieces({ number: 1, width: 600, height: 800, lines })[0]!.bold).toBe(true);
+  });
+
+  it('is not bold when the plain first run is a word', () => {
+    const lines = itemsToLines([run('The', 77, false), run(' ', 95, false), run('council should', 100, true)]);
+    expect(pagePieces({ number: 1, width: 600, height: 800, lines })[0]!.bold).toBe(false);
   });
 });
 
