@@ -259,11 +259,26 @@ export function attachDrawnMarkers(pieces: PLine[], shapes: readonly RawShape[])
   const marks = shapes.filter((s) => s.kind === 'mark');
   if (!marks.length) return pieces;
   const out = [...pieces];
+  // pieces by baseline, so each mark looks only at the lines near its height (a page may draw
+  // thousands of marks beside thousands of lines)
+  const byY = out.map((_, i) => i).sort((a, b) => out[a]!.y - out[b]!.y);
+  const ys = byY.map((i) => out[i]!.y);
+  const maxSize = out.reduce((m, p) => Math.max(m, p.size), 1);
+  const near = function* (from: number, to: number) {
+    let lo = 0;
+    let hi = ys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ys[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ys.length && ys[k]! <= to; k++) yield byY[k]!;
+  };
   for (const m of marks) {
     const cy = m.y + m.height / 2;
     const right = m.x + m.width;
     let best = -1;
-    for (let i = 0; i < out.length; i++) {
+    for (const i of near(cy - 0.1 * maxSize, cy + 0.9 * maxSize)) {
       const p = out[i]!;
       const size = Math.max(p.size, 1);
       // a bullet is smaller than the text it marks, sits within the text's height and just left of it
@@ -271,12 +286,16 @@ export function attachDrawnMarkers(pieces: PLine[], shapes: readonly RawShape[])
       if (cy < p.y - 0.9 * size || cy > p.y + 0.1 * size) continue;
       const gap = p.markerX - right;
       if (gap < 0 || gap > 3 * size) continue;
-      if (best < 0 || p.markerX < out[best]!.markerX) best = i;
+      if (best < 0 || p.markerX < out[best]!.markerX || (p.markerX === out[best]!.markerX && i < best)) best = i;
     }
     if (best < 0) continue;
     const p = out[best]!;
     // nothing else on the line between the mark and the text
-    const between = out.some((q) => q !== p && sameBaseline(q, p) && q.right > right && q.markerX < p.markerX);
+    let between = false;
+    for (const i of near(p.y - 0.5 * maxSize, p.y + 0.5 * maxSize)) {
+      const q = out[i]!;
+      if (q !== p && sameBaseline(q, p) && q.right > right && q.markerX < p.markerX) between = true;
+    }
     if (!between) out[best] = { ...p, marker: '•', markerX: m.x };
   }
   return out;
