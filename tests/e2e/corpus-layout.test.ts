@@ -80,9 +80,12 @@ function sameKinds(word: { words: string[]; kinds: string[] }, got: { words: str
   return agree / Math.max(1, common);
 }
 
-async function blocksOf(path: string): Promise<Block[]> {
-  const { value } = await extractBlocks(new Uint8Array(readFileSync(path)), { file: path });
-  return value.blocks;
+/** each document read once: a corpus Word file is both a document under test and a reference */
+const read = new Map<string, Promise<{ words: string[]; kinds: string[] }>>();
+function kindedWordsOf(path: string): Promise<{ words: string[]; kinds: string[] }> {
+  let r = read.get(path);
+  if (!r) read.set(path, (r = extractBlocks(new Uint8Array(readFileSync(path)), { file: path }).then(({ value }) => kindedWords(value.blocks))));
+  return r;
 }
 
 const wordFileOf = (name: string) => {
@@ -93,15 +96,12 @@ const wordFileOf = (name: string) => {
 type Measure = { words: number; kinds: number };
 const floors: Record<string, Measure> = existsSync(FLOORS_FILE) ? (JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as Record<string, Measure>) : {};
 const measured: Record<string, Measure> = {};
-const wordFiles = new Map<string, Promise<{ words: string[]; kinds: string[] }>>();
 
 describe('corpus layout: words in order against the source, block kinds against the Word file', () => {
   it.each(docs)('%s', async (file) => {
     const name = nameOf(file);
-    const blocks = await blocksOf(join(CORPUS, 'docs', file));
-    const got = kindedWords(blocks);
-    if (!wordFiles.has(name)) wordFiles.set(name, blocksOf(wordFileOf(name)).then(kindedWords));
-    const word = await wordFiles.get(name)!;
+    const got = await kindedWordsOf(join(CORPUS, 'docs', file));
+    const word = await kindedWordsOf(wordFileOf(name));
     const m: Measure = { words: inOrder(sourceWords(name), got.words), kinds: sameKinds(word, got) };
     measured[file] = { words: Math.floor(m.words * 1000) / 1000, kinds: Math.floor(m.kinds * 1000) / 1000 };
     if (process.env.UPDATE_FLOORS) return;
