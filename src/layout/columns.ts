@@ -111,29 +111,35 @@ function prose(side: Side): { wrapped: number; starts: number[]; rows: number } 
   return { wrapped: full / Math.max(1, rows.length - starts.length - 1), starts, rows: rows.length };
 }
 
-function isTextColumns(lines: readonly VLine[], [left, right]: [Side, Side], gutter: number, area: Interval, rules: readonly RawShape[]): boolean {
+/**
+ * What a band split at a gutter is: running text in columns, a table (cells side by side, rules
+ * across the gutter, rows starting together), or neither (too short, too narrow, not wrapped).
+ */
+type Verdict = 'columns' | 'table' | 'neither';
+
+function judgeBand(lines: readonly VLine[], [left, right]: [Side, Side], gutter: number, area: Interval, rules: readonly RawShape[]): Verdict {
   const a = prose(left);
   const b = prose(right);
   // the end of a column band may be short: two lines, when the columns hold five between them
-  if (a.rows < 2 || b.rows < 2 || a.rows + b.rows < 5) return false;
-  const width = area[1] - area[0];
-  // each side a real measure of text, not a column of labels or numbers
-  if (left.right - left.left < 0.25 * width || right.right - right.left < 0.25 * width) return false;
-  if (a.wrapped < 0.6 || b.wrapped < 0.6) return false;
+  if (a.rows < 2 || b.rows < 2 || a.rows + b.rows < 5) return 'neither';
   // a column of running text has one piece per line; pieces side by side within a side are the
   // cells of a table whose widest gutter only happened to fall here
-  if (sideByside(left) >= 2 || sideByside(right) >= 2) return false;
+  if (sideByside(left) >= 2 || sideByside(right) >= 2) return 'table';
+  const width = area[1] - area[0];
+  // each side a real measure of text, not a column of labels or numbers
+  if (left.right - left.left < 0.25 * width || right.right - right.left < 0.25 * width) return 'neither';
+  if (a.wrapped < 0.6 || b.wrapped < 0.6) return 'neither';
   const top = lines.reduce((t, l) => Math.min(t, l.y - l.size), Infinity);
   const bottom = lines.reduce((b, l) => Math.max(b, l.y), -Infinity);
   // a rule drawn across the gutter inside the band is a table's row border
   const ruled = rules.some((r) => r.width > r.height && r.x < gutter - 2 && r.x + r.width > gutter + 2 && r.y > top + 2 && r.y < bottom - 2);
-  if (ruled) return false;
+  if (ruled) return 'table';
   // a table's cells share their row's first baseline exactly; the paragraphs of two columns start
   // where they fall
   const together = a.starts.filter((y) => b.starts.some((z) => Math.abs(y - z) < 1)).length;
   const fewer = Math.min(a.starts.length, b.starts.length);
   // one shared baseline is chance (columns often share a baseline grid); rows repeat
-  return fewer < 2 || together / fewer < 0.5;
+  return fewer < 2 || together / fewer < 0.5 ? 'columns' : 'table';
 }
 
 const MAX_DEPTH = 3;
@@ -148,8 +154,9 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
   // a band or a rule drawn across the middle is a full-width element (a banded heading, a table's
   // header): the flow is cut above it, and any text on it spans the page
   const spanning = shapes.filter((r) => (r.kind === 'fill' || (r.kind === 'rule' && r.width > r.height)) && r.x <= middle[0] && r.x + r.width >= middle[1]);
-  const bands: { lines: VLine[]; free: Interval[] }[] = [];
-  let run: { lines: VLine[]; free: Interval[] } | null = null;
+  /** `atShape`: the band starts at a full-width shape, not where a line narrowed the gutter */
+  const bands: { lines: VLine[]; free: Interval[]; atShape: boolean }[] = [];
+  let run: { lines: VLine[]; free: Interval[]; atShape: boolean } | null = null;
   let prevY = -Infinity;
   for (const line of lines) {
     const top = line.y - line.size;
@@ -162,24 +169,50 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
       run.lines.push(line);
       run.free = inter;
     } else {
-      run = { lines: [line], free: f };
+      run = { lines: [line], free: f, atShape: onShape || shapeAbove };
       bands.push(run);
     }
   }
-  const found: { lines: VLine[]; columns: { gutter: number; sides: [Side, Side] } | null }[] = [];
+  type Columns = { gutter: number; sides: [Side, Side] };
+  const judged: (Columns | null)[] = [];
+  // the gutter of the last band judged a table: a line of a cell that nearly fills its column ends
+  // the band, and the rest of the table below must not read as text columns
+  let tableGutter: number | null = null;
   for (const band of bands) {
-    let columns: { gutter: number; sides: [Side, Side] } | null = null;
+    let columns: Columns | null = null;
+    if (band.atShape) tableGutter = null;
     if (depth < MAX_DEPTH && band.free.length && band.lines.length >= 3) {
       const widest = band.free.reduce((w, i) => (i[1] - i[0] > w[1] - w[0] ? i : w));
       const gutter = (widest[0] + widest[1]) / 2;
       const sides = split(band.lines, gutter);
-      if (isTextColumns(band.lines, sides, gutter, area, rules)) columns = { gutter, sides };
+      let verdict = judgeBand(band.lines, sides, gutter, area, rules);
+      if (verdict === 'columns' && tableGutter !== null && Math.abs(gutter - tableGutter) < minGutter) verdict = 'table';
+      if (verdict === 'columns') columns = { gutter, sides };
+      // (a line or two between, too short to judge, keeps the table going)
+      tableGutter = verdict === 'table' ? gutter : null;
     }
+    judged.push(columns);
+  }
+  // a band too short to judge (the last lines of columns above a banded heading) continues the
+  // area's columns when its free strip holds their gutter and its left side's text runs on into
+  // the right side (a line there reaches the column's edge: it wrapped)
+  const known = judged.filter((c): c is Columns => c !== null);
+  bands.forEach((band, i) => {
+    if (judged[i] || depth >= MAX_DEPTH || band.lines.length < 2) return;
+    const c = known.find((k) => band.free.some(([s, e]) => s <= k.gutter && k.gutter <= e));
+    if (!c) return;
+    const sides = split(band.lines, c.gutter);
+    const runsOn = sides[0].rows.some((r) => extent(r.pieces).right >= c.sides[0].right - 1.5 * Math.max(r.size, 1));
+    if (runsOn && sides[1].rows.length && sides[0].rows.length + sides[1].rows.length <= 4) judged[i] = { gutter: c.gutter, sides };
+  });
+  const found: { lines: VLine[]; columns: Columns | null }[] = [];
+  bands.forEach((band, i) => {
+    const columns = judged[i]!;
     const prev = found[found.length - 1];
     // neighbouring bands that are not columns form one flow (tables are found across them)
     if (columns === null && prev && prev.columns === null) prev.lines.push(...band.lines);
     else found.push({ lines: band.lines, columns });
-  }
+  });
   for (const f of found) {
     if (f.columns === null) {
       // top to bottom: designed pages draw a box's title, its text and the body in any order
@@ -203,6 +236,27 @@ export function readingSegments(pieces: readonly PLine[], shapes: readonly RawSh
   const out: Segment[] = [];
   cut(visualLines(pieces), area, shapes, 0, out, null);
   if (out.length === 1) return [{ pieces: [...pieces], column: null }];
+  return out;
+}
+
+/**
+ * Which column each piece of a full-width segment sits in, on a page whose other bands are set in
+ * `columns`: a run of two or more consecutive lines inside one column (a list or a short paragraph
+ * in the left column with nothing beside it) wraps at that column's edge, not the page's; a lone
+ * line (a running header over one column) and lines crossing the gutter stay full width (null).
+ */
+export function columnOfPieces(pieces: readonly PLine[], columns: readonly (readonly [number, number])[]): Map<PLine, readonly [number, number]> {
+  const out = new Map<PLine, readonly [number, number]>();
+  if (!columns.length) return out;
+  const lines = visualLines(pieces);
+  const fits = lines.map((l) => columns.find((c) => l.pieces.every((p) => p.markerX >= c[0] - 1 && p.right <= c[1] + 1)) ?? null);
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && fits[j] === fits[i]) j++;
+    const column = fits[i];
+    if (column && j - i >= 2) for (let k = i; k < j; k++) for (const p of lines[k]!.pieces) out.set(p, column);
+    i = j;
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
 import { assignListLevels, classify } from './classify.js';
 import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
-import { columnEdges, readingSegments } from './columns.js';
+import { columnEdges, columnOfPieces, readingSegments } from './columns.js';
 import { fromEdge, pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
 import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
@@ -30,12 +30,30 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const protos = pages.flatMap((p, i) => {
     const segments = readingSegments(pieces[i]!, p.shapes);
     if (segments.length === 1) return pageToProtos(segments[0]!.pieces, p.number, metrics.lineSpacing);
+    const columns = [...new Map(segments.flatMap((s) => (s.column ? [[s.column.join(), s.column] as const] : []))).values()];
+    // each column starts and wraps at its own edges
+    const flowOf = (column: readonly [number, number]): Flow => ({ id: ++flowId, ...columnEdges(pieces[i]!, column) });
     return segments.flatMap((seg) => {
-      // each column starts and wraps at its own edges
-      const edges = seg.column ? columnEdges(pieces[i]!, seg.column) : { left: metrics.leftMargin, right: metrics.rightLimit };
-      const flow: Flow = { id: ++flowId, ...edges };
+      if (seg.column) {
+        const flow = flowOf(seg.column);
+        return pageToProtos(
+          seg.pieces.map((piece) => ({ ...piece, flow })),
+          p.number,
+          metrics.lineSpacing,
+        );
+      }
+      const page: Flow = { id: ++flowId, left: metrics.leftMargin, right: metrics.rightLimit };
+      const inColumn = columnOfPieces(seg.pieces, columns);
+      // one flow per run of lines inside a column (the map holds the same column for a whole run)
+      const runFlows = new Map<readonly [number, number], Flow>();
+      let lastColumn: readonly [number, number] | undefined;
       return pageToProtos(
-        seg.pieces.map((piece) => ({ ...piece, flow })),
+        seg.pieces.map((piece) => {
+          const column = inColumn.get(piece);
+          if (column !== lastColumn && column) runFlows.set(column, flowOf(column));
+          lastColumn = column;
+          return { ...piece, flow: column ? runFlows.get(column)! : page };
+        }),
         p.number,
         metrics.lineSpacing,
       );

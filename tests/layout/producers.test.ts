@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractReport } from '../../src/extract.js';
 import { tableBlock, textBlock, type Block, type TableBlock } from '../../src/layout/blocks.js';
-import { readingSegments } from '../../src/layout/columns.js';
+import { columnOfPieces, readingSegments } from '../../src/layout/columns.js';
 import { attachDrawnMarkers, joinJustified, mergeMarkers, pagePieces, type PLine } from '../../src/layout/geometry.js';
 import { itemsToLines } from '../../src/load/pdf-lines.js';
 import { formFields } from '../../src/layout/forms.js';
@@ -120,6 +120,50 @@ describe('readingSegments', () => {
   it('keeps a table whose rows start together on both sides as one flow', () => {
     const rows = [0, 1, 2].flatMap((r) => [0, 1].flatMap((c) => [0, 1].map((l) => piece(`cell ${r}.${c} line ${l} with words to fill the width`, c ? 300 : 42, 100 + 40 * r + 13 * l, l ? 120 : 240))));
     expect(readingSegments(rows)).toHaveLength(1);
+  });
+
+  it('reads the last lines of two columns above a banded heading column by column', () => {
+    // the band above the heading holds three lines: too few to judge alone, but it has the page's gutter
+    const tail = [piece('R6: a recommendation whose text runs on to the next line', 42, 66, 244), piece('priorities for the borough.', 309, 66, 105), piece('and on again into the right-hand column', 42, 79.5, 244)];
+    const below = [...column(42, 144, 6), ...column(309, 144, 6)];
+    const heading = piece('6. Next steps', 51, 116, 80, 15);
+    const segments = readingSegments([...tail, heading, ...below], [{ kind: 'fill', x: 42, y: 97, width: 511, height: 29, color: '#00587c' }]);
+    expect(segments[0]!.pieces.map((p) => p.text)).toEqual([tail[0]!.text, tail[2]!.text]);
+    expect(segments[1]!.pieces.map((p) => p.text)).toEqual([tail[1]!.text]);
+  });
+
+  it('does not split a short band of short lines (a title block) at the gutter', () => {
+    const title = [piece('Carrowfield Borough Council', 42, 66, 119), piece('Feedback report', 309, 66, 66), piece('15 – 18 November 2022', 42, 85.5, 97)];
+    const contents = piece('Contents, a line across the page between the title block and the columns', 47, 110, 500);
+    const segments = readingSegments([...title, contents, ...column(42, 144, 6), ...column(309, 144, 6)]);
+    expect(segments[0]).toEqual({ pieces: [...title, contents], column: null });
+    expect(segments.slice(1).map((s) => s.column !== null)).toEqual([true, true]);
+  });
+
+  it('keeps reading a table as a table below a line that nearly closed its gutter', () => {
+    // three cells side by side; the first column ends, then the two others run on like text columns
+    const cells = (x: number, y0: number, n: number, w: number) => Array.from({ length: n }, (_, i) => piece(`cell text at ${x} line ${i} filling the cell`, x, y0 + 13 * i, i === n - 1 ? w / 2 : w));
+    const top = [...cells(68, 288, 3, 80), ...cells(156, 298, 10, 200), ...cells(375, 298, 10, 165)];
+    const closing = piece('a line of the middle cell that nearly meets the next', 156, 436, 212);
+    const bottom = [...cells(156, 449, 10, 200), ...cells(375, 449, 10, 165)];
+    const segments = readingSegments([...top, closing, ...bottom]);
+    expect(segments.every((s) => s.column === null)).toBe(true);
+  });
+});
+
+describe('columnOfPieces', () => {
+  it('puts a run of lines inside one column in it, and a lone line or a line across the gutter nowhere', () => {
+    const columns: [number, number][] = [
+      [42, 298],
+      [298, 553],
+    ];
+    const header = piece('Running header over the right column', 321, 31, 232);
+    const list = [piece('Cllr Ann Rowbotham, Planning Portfolio Holder, Fellbeck', 55, 123, 231), piece('District Council', 55, 136, 61)];
+    const across = piece('A heading that spans the page from one margin to the other', 42, 160, 500);
+    const got = columnOfPieces([header, ...list, across], columns);
+    expect(got.get(header)).toBeUndefined();
+    expect(list.map((p) => got.get(p))).toEqual([columns[0], columns[0]]);
+    expect(got.get(across)).toBeUndefined();
   });
 });
 
