@@ -32,13 +32,20 @@ export interface TextBlock extends BlockBase {
   kind: 'heading' | 'paragraph' | 'list-item';
   /** the text without its marker, joined into one line */
   text: string;
-  /** a leading number or bullet as printed: "1.", "2.1", "(a)", "•"; null when there is none */
+  /**
+   * a leading number or bullet as printed: "1.", "2.1", "(a)", "•"; null when there is none. A
+   * list item without one is a further paragraph of the item before it (set at that item's text
+   * indent, or inside its <li>), kept as its own block so the item's first paragraph stays whole.
+   */
   marker: string | null;
   /** heading: level the format states (1–6; 0 = document title; null = not stated); list item: nesting from 0 */
   level: number | null;
   style: BlockStyle;
   cues: HeadingCue[];
 }
+
+/** A further paragraph of the list item before it (see TextBlock.marker). */
+export const isFurtherParagraph = (b: Block): boolean => b.kind === 'list-item' && b.marker === null;
 
 export interface TableRow {
   cells: string[];

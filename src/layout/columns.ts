@@ -144,8 +144,42 @@ function judgeBand(lines: readonly VLine[], [left, right]: [Side, Side], gutter:
 
 const MAX_DEPTH = 3;
 
-function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth: number, out: Segment[], column: Interval | null): void {
-  const rules = shapes.filter((s) => s.kind === 'rule');
+/**
+ * Fills and horizontal rules side by side at one height, edge to edge, as one: the shaded cells of
+ * a table's row, and the borders drawn cell by cell, span the page together though each covers one
+ * column.
+ */
+function joinAbutting(shapes: readonly RawShape[]): (RawShape & { parts: number })[] {
+  const joinable = (s: RawShape) => s.kind === 'fill' || (s.kind === 'rule' && s.width > s.height);
+  const sorted = shapes.filter(joinable).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.y - b.y || a.x - b.x);
+  const out = shapes.filter((s) => !joinable(s)).map((s) => ({ ...s, parts: 1 }));
+  let run: (RawShape & { parts: number }) | null = null;
+  for (const f of sorted) {
+    if (run && f.kind === run.kind && Math.abs(f.y - run.y) < 1 && Math.abs(f.height - run.height) < 1 && f.x <= run.x + run.width + 2 && f.x >= run.x) {
+      run.width = Math.max(run.width, f.x + f.width - run.x);
+      run.parts++;
+      continue;
+    }
+    if (run) out.push(run);
+    run = { ...f, parts: 1 };
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/** What every level of a page's cut shares. */
+interface PageShapes {
+  /** the page's rules as drawn (a rule across a gutter inside a band is a table's) */
+  rules: readonly RawShape[];
+  /** fills and rules with the pieces drawn edge to edge joined (see joinAbutting) */
+  joined: readonly (RawShape & { parts: number })[];
+  grid: readonly GridColumn[];
+  /** set when a band could have continued a document's columns (see readingSegments) */
+  undecided: boolean;
+}
+
+function cut(lines: VLine[], area: Interval, page: PageShapes, depth: number, out: Segment[], column: Interval | null): void {
+  const { rules, grid } = page;
   const width = area[1] - area[0];
   const sizes = lines.map((l) => l.size);
   const minGutter = Math.max(6, 0.8 * (median(sizes) || 10));
@@ -153,57 +187,74 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
   const middle: Interval = [area[0] + 0.2 * width, area[1] - 0.2 * width];
   // a band or a rule drawn across the middle is a full-width element (a banded heading, a table's
   // header): the flow is cut above it, and any text on it spans the page
-  const spanning = shapes.filter((r) => (r.kind === 'fill' || (r.kind === 'rule' && r.width > r.height)) && r.x <= middle[0] && r.x + r.width >= middle[1]);
-  /** `atShape`: the band starts at a full-width shape, not where a line narrowed the gutter */
-  const bands: { lines: VLine[]; free: Interval[]; atShape: boolean }[] = [];
-  let run: { lines: VLine[]; free: Interval[]; atShape: boolean } | null = null;
+  const spanning = page.joined.filter((r) => (r.kind === 'fill' || (r.kind === 'rule' && r.width > r.height)) && r.x <= middle[0] && r.x + r.width >= middle[1]);
+  /**
+   * `atShape`: the band starts at a full-width shape, not where a line narrowed the gutter;
+   * `atBorder`: that shape is a border drawn cell by cell (a table's row border)
+   */
+  const bands: { lines: VLine[]; free: Interval[]; atShape: boolean; atBorder: boolean }[] = [];
+  let run: (typeof bands)[number] | null = null;
   let prevY = -Infinity;
   for (const line of lines) {
     const top = line.y - line.size;
     const onShape = spanning.some((r) => r.y <= line.y && r.y + r.height >= top);
-    const shapeAbove = spanning.some((r) => r.y + r.height >= prevY && r.y <= top);
+    const above = spanning.filter((r) => r.y + r.height >= prevY && r.y <= top);
     prevY = line.y;
     const f = onShape ? [] : freeOf(line, middle).filter(([s, e]) => e - s >= minGutter);
-    const inter = run && f.length && !shapeAbove ? intersect(run.free, f, minGutter) : [];
+    const inter = run && f.length && !above.length ? intersect(run.free, f, minGutter) : [];
     if (run && inter.length) {
       run.lines.push(line);
       run.free = inter;
     } else {
-      run = { lines: [line], free: f, atShape: onShape || shapeAbove };
+      run = { lines: [line], free: f, atShape: onShape || above.length > 0, atBorder: above.some((r) => r.kind === 'rule' && r.parts >= 2) };
       bands.push(run);
     }
   }
+  // a band between two cell-by-cell borders is a row of a ruled table
+  const borders = spanning.filter((r) => r.kind === 'rule' && r.parts >= 2);
+  const tableRow = (i: number) => {
+    const last = bands[i]!.lines[bands[i]!.lines.length - 1]!;
+    const next = bands[i + 1]?.lines[0];
+    return bands[i]!.atBorder && borders.some((r) => r.y >= last.y && (!next || r.y <= next.y - next.size));
+  };
   type Columns = { gutter: number; sides: [Side, Side] };
   const judged: (Columns | null)[] = [];
+  const tables = new Set<number>();
   // the gutter of the last band judged a table: a line of a cell that nearly fills its column ends
   // the band, and the rest of the table below must not read as text columns
   let tableGutter: number | null = null;
-  for (const band of bands) {
+  bands.forEach((band, i) => {
     let columns: Columns | null = null;
     if (band.atShape) tableGutter = null;
-    if (depth < MAX_DEPTH && band.free.length && band.lines.length >= 3) {
+    if (tableRow(i)) {
+      tables.add(i);
+      if (band.free.length) tableGutter = (band.free[0]![0] + band.free[0]![1]) / 2;
+    } else if (depth < MAX_DEPTH && band.free.length && band.lines.length >= 3) {
       const widest = band.free.reduce((w, i) => (i[1] - i[0] > w[1] - w[0] ? i : w));
       const gutter = (widest[0] + widest[1]) / 2;
       const sides = split(band.lines, gutter);
       let verdict = judgeBand(band.lines, sides, gutter, area, rules);
       if (verdict === 'columns' && tableGutter !== null && Math.abs(gutter - tableGutter) < minGutter) verdict = 'table';
       if (verdict === 'columns') columns = { gutter, sides };
+      if (verdict === 'table') tables.add(i);
       // (a line or two between, too short to judge, keeps the table going)
       tableGutter = verdict === 'table' ? gutter : null;
     }
     judged.push(columns);
-  }
-  // a band too short to judge (the last lines of columns above a banded heading) continues the
-  // area's columns when its free strip holds their gutter and its left side's text runs on into
-  // the right side (a line there reaches the column's edge: it wrapped)
-  const known = judged.filter((c): c is Columns => c !== null);
+  });
+  // a band too short (or too broken up) to judge alone (the last lines of columns above a banded
+  // heading, a page of short column stretches between boxes) continues the page's or the
+  // document's columns when its free strip holds their gutter and its left side's text runs on into
+  // the right side (a line there reaches where the left column wraps)
+  const known: GridColumn[] = [...judged.flatMap((c) => (c ? [{ gutter: c.gutter, wrapAt: c.sides[0].right }] : [])), ...(depth === 0 ? grid : [])];
   bands.forEach((band, i) => {
-    if (judged[i] || depth >= MAX_DEPTH || band.lines.length < 2) return;
+    if (judged[i] || tables.has(i) || depth >= MAX_DEPTH || band.lines.length < 2) return;
+    if (depth === 0 && band.free.length) page.undecided = true;
     const c = known.find((k) => band.free.some(([s, e]) => s <= k.gutter && k.gutter <= e));
     if (!c) return;
     const sides = split(band.lines, c.gutter);
-    const runsOn = sides[0].rows.some((r) => extent(r.pieces).right >= c.sides[0].right - 1.5 * Math.max(r.size, 1));
-    if (runsOn && sides[1].rows.length && sides[0].rows.length + sides[1].rows.length <= 4) judged[i] = { gutter: c.gutter, sides };
+    const runsOn = sides[0].rows.some((r) => extent(r.pieces).right >= c.wrapAt - 1.5 * Math.max(r.size, 1));
+    if (runsOn && sides[1].rows.length && (sides[0].rows.length + sides[1].rows.length <= 4 || depth === 0)) judged[i] = { gutter: c.gutter, sides };
   });
   const found: { lines: VLine[]; columns: Columns | null }[] = [];
   bands.forEach((band, i) => {
@@ -220,23 +271,48 @@ function cut(lines: VLine[], area: Interval, shapes: readonly RawShape[], depth:
       continue;
     }
     const { gutter: g, sides } = f.columns;
-    cut(sides[0].lines, [area[0], g], shapes, depth + 1, out, [area[0], g]);
-    cut(sides[1].lines, [g, area[1]], shapes, depth + 1, out, [g, area[1]]);
+    cut(sides[0].lines, [area[0], g], page, depth + 1, out, [area[0], g]);
+    cut(sides[1].lines, [g, area[1]], page, depth + 1, out, [g, area[1]]);
   }
+}
+
+/** A page-wide gutter between two text columns, and where the left column's lines wrap. */
+export interface GridColumn {
+  gutter: number;
+  wrapAt: number;
 }
 
 /**
  * A page's pieces as segments in reading order. A page without columns is one segment in the
- * content stream's order, as before.
+ * content stream's order, as before. `grid`: the gutters other pages of the document were found
+ * to have (see gridOf), which a page of short column stretches may continue.
  */
-export function readingSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = []): Segment[] {
-  if (pieces.length < 6) return [{ pieces: [...pieces], column: null }];
+export function readingSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = [], grid: readonly GridColumn[] = []): Segment[] {
+  return pageSegments(pieces, shapes, grid).segments;
+}
+
+/**
+ * readingSegments, saying too whether the page has a band that the document's columns could
+ * decide (a second reading with the document's grid, `again`, can change only such a page).
+ */
+export function pageSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = [], grid: readonly GridColumn[] = []): { segments: Segment[]; undecided: boolean; again: (grid: readonly GridColumn[]) => Segment[] } {
+  if (pieces.length < 6) {
+    const segments = [{ pieces: [...pieces], column: null }];
+    return { segments, undecided: false, again: () => segments };
+  }
   const { left, right } = extent(pieces);
   const area: Interval = [left, right];
-  const out: Segment[] = [];
-  cut(visualLines(pieces), area, shapes, 0, out, null);
-  if (out.length === 1) return [{ pieces: [...pieces], column: null }];
-  return out;
+  const lines = visualLines(pieces);
+  const rules = shapes.filter((s) => s.kind === 'rule');
+  const joined = joinAbutting(shapes);
+  const read = (g: readonly GridColumn[]) => {
+    const out: Segment[] = [];
+    const page: PageShapes = { rules, joined, grid: g, undecided: false };
+    cut(lines, area, page, 0, out, null);
+    return { segments: out.length === 1 ? [{ pieces: [...pieces], column: null }] : out, undecided: page.undecided };
+  };
+  // the second reading reuses the page's lines and shapes
+  return { ...read(grid), again: (g) => read(g).segments };
 }
 
 /**
@@ -269,3 +345,51 @@ export function columnEdges(pieces: readonly PLine[], column: readonly [number, 
   const rights = inside.map((p) => p.right).sort((a, b) => a - b);
   return { left: extent(inside).left, right: rights[Math.floor(rights.length * 0.95)] ?? column[1] };
 }
+
+/**
+ * Where each column's text starts, from every page set in the same grid: a designed layout repeats
+ * its columns page after page, and a page whose column holds only list items (markers and text
+ * indented past the body's edge) must not take the first marker for the edge. The most common edge
+ * among the pages with that column wins (the nearer the margin on a tie); null for a column no
+ * other page shares.
+ */
+export function columnLefts(pages: readonly { pieces: readonly PLine[]; segments: readonly Segment[] }[]): (column: readonly [number, number]) => number | null {
+  const grid: { column: readonly [number, number]; votes: Map<number, number> }[] = [];
+  const near = (a: readonly [number, number], b: readonly [number, number]) => Math.abs(a[0] - b[0]) < 8 && Math.abs(a[1] - b[1]) < 8;
+  for (const { pieces, segments } of pages) {
+    const seen: (readonly [number, number])[] = [];
+    for (const { column } of segments) {
+      if (!column || seen.some((c) => near(c, column))) continue;
+      seen.push(column);
+      const left = Math.round(columnEdges(pieces, column).left * 4) / 4;
+      let cell = grid.find((g) => near(g.column, column));
+      if (!cell) grid.push((cell = { column, votes: new Map() }));
+      cell.votes.set(left, (cell.votes.get(left) ?? 0) + 1);
+    }
+  }
+  return (column) => {
+    const cell = grid.find((g) => near(g.column, column));
+    if (!cell) return null;
+    let best: number | null = null;
+    let most = 0;
+    for (const [left, n] of cell.votes) if (n > most || (n === most && best !== null && left < best)) [best, most] = [left, n];
+    return best;
+  };
+}
+
+/**
+ * The page-wide gutters of a document's column pages: where one column segment of a page ends and
+ * the next begins, with where the left one wraps.
+ */
+export function gridOf(pages: readonly { pieces: readonly PLine[]; segments: readonly Segment[] }[]): GridColumn[] {
+  const grid: GridColumn[] = [];
+  for (const { pieces, segments } of pages) {
+    for (const a of segments) {
+      if (!a.column || !segments.some((b) => b.column && b.column[0] === a.column![1])) continue;
+      const gutter = a.column[1];
+      if (!grid.some((g) => Math.abs(g.gutter - gutter) < 6)) grid.push({ gutter, wrapAt: columnEdges(pieces, a.column).right });
+    }
+  }
+  return grid;
+}
+

@@ -6,7 +6,7 @@ import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
 import { assignListLevels, classify } from './classify.js';
 import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
-import { columnEdges, columnOfPieces, readingSegments } from './columns.js';
+import { columnEdges, columnLefts, columnOfPieces, gridOf, pageSegments } from './columns.js';
 import { fromEdge, pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
 import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
@@ -27,12 +27,20 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const pieces = pages.map(pagePieces);
   const metrics = metricsOf(pieces.flat());
   let flowId = 0;
+  const firstPass = pages.map((p, i) => ({ pieces: pieces[i]!, ...pageSegments(pieces[i]!, p.shapes) }));
+  // a page may hold only short stretches of the columns other pages show whole
+  const grid = gridOf(firstPass);
+  const segmented = grid.length ? firstPass.map((f) => (f.undecided ? { pieces: f.pieces, segments: f.again(grid) } : f)) : firstPass;
+  const leftOf = columnLefts(segmented);
   const protos = pages.flatMap((p, i) => {
-    const segments = readingSegments(pieces[i]!, p.shapes);
+    const { segments } = segmented[i]!;
     if (segments.length === 1) return pageToProtos(segments[0]!.pieces, p.number, metrics.lineSpacing);
     const columns = [...new Map(segments.flatMap((s) => (s.column ? [[s.column.join(), s.column] as const] : []))).values()];
-    // each column starts and wraps at its own edges
-    const flowOf = (column: readonly [number, number]): Flow => ({ id: ++flowId, ...columnEdges(pieces[i]!, column) });
+    // each column starts and wraps at its own edges (the start as the other pages in its grid have it)
+    const flowOf = (column: readonly [number, number]): Flow => {
+      const edges = columnEdges(pieces[i]!, column);
+      return { id: ++flowId, left: leftOf(column) ?? edges.left, right: edges.right };
+    };
     return segments.flatMap((seg) => {
       if (seg.column) {
         const flow = flowOf(seg.column);
@@ -63,40 +71,55 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
   const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
   const blocks: Block[] = [];
+  // the list item the next paragraphs may belong to, and where its text starts (from the column's edge)
+  let openItem: { block: TextBlock; textX: number } | null = null;
+  const furtherOf = new Map<TextBlock, TextBlock>();
   for (const item of assembleParagraphs(protos, metrics)) {
     if ('type' in item) {
       blocks.push(protoToTable(item, metrics, vocab, stats));
+      openItem = null;
       continue;
     }
     const p: Para = item;
     const first = p.lines[0]!;
     const last = p.lines[p.lines.length - 1]!;
     const size = Math.max(...p.lines.map((l) => l.size));
-    blocks.push(
-      classify(
-        {
-          text: paraText(p.lines, vocab, stats),
-          marker: p.marker,
-          markerKind: p.markerKind,
-          indent: p.markerX - (first.flow?.left ?? metrics.leftMargin),
-          page: first.page,
-          pageEnd: last.page,
-          size,
-          bold: p.lines.every((l) => l.bold),
-          italic: p.lines.every((l) => l.italic),
-          lineCount: p.lines.length,
-          gapBefore: p.gapBefore,
-          gapAfter: p.gapAfter,
-          headingHint: null,
-          listHint: null,
-          titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
-          hanging: p.lines.length > 1 && fromEdge(p.lines[1]!) > fromEdge(first, p.markerX) + 3,
-        },
-        { bodySize: metrics.bodySize },
-      ),
+    const block = classify(
+      {
+        text: paraText(p.lines, vocab, stats),
+        marker: p.marker,
+        markerKind: p.markerKind,
+        indent: p.markerX - (first.flow?.left ?? metrics.leftMargin),
+        page: first.page,
+        pageEnd: last.page,
+        size,
+        bold: p.lines.every((l) => l.bold),
+        italic: p.lines.every((l) => l.italic),
+        lineCount: p.lines.length,
+        gapBefore: p.gapBefore,
+        gapAfter: p.gapAfter,
+        headingHint: null,
+        listHint: null,
+        titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
+        hanging: p.lines.length > 1 && fromEdge(p.lines[1]!) > fromEdge(first, p.markerX) + 3,
+      },
+      { bodySize: metrics.bodySize },
     );
+    blocks.push(block);
+    if (block.kind === 'list-item' && block.marker) {
+      // the item's text starts where its wrapped lines do, or right after a marker set apart
+      const textX = p.lines.length > 1 ? fromEdge(p.lines[1]!) : first.x > first.markerX ? fromEdge(first) : null;
+      openItem = textX === null ? null : { block, textX };
+    } else if (openItem && block.kind === 'paragraph' && !block.marker && block.style.indent > 5 && p.lines.every((l) => Math.abs(fromEdge(l) - openItem!.textX) < 3)) {
+      // a paragraph set at the item's text indent, past the body's edge: a further paragraph of it
+      block.kind = 'list-item';
+      furtherOf.set(block, openItem.block);
+    } else {
+      openItem = null;
+    }
   }
   assignListLevels(blocks.filter((b): b is TextBlock => b.kind !== 'table'), 6);
+  for (const [further, owner] of furtherOf) further.level = owner.level;
   return blocks;
 }
 
@@ -193,13 +216,11 @@ function flowBlocks(pages: readonly RawPage[]): Block[] {
       flushTable();
       const text = normaliseText(line.text);
       if (!text) continue;
-      const list = line.hint?.list ?? null;
+      let list = line.hint?.list ?? null;
       const prev = blocks[blocks.length - 1];
-      if (list && list.marker === '' && prev && prev.kind === 'list-item') {
-        // a further paragraph of the same list item
-        prev.text = `${prev.text} ${text}`;
-        continue;
-      }
+      // a paragraph with a list's indent but no marker belongs to the item above (a further
+      // paragraph of it, kept apart: see TextBlock); with no item above it is a plain paragraph
+      if (list?.marker === '') list = prev?.kind === 'list-item' ? { ...list, level: prev.level ?? list.level } : null;
       const m = list ? null : matchMarker(text);
       const typed = m && m.kind !== 'bare' ? m : null;
       blocks.push(

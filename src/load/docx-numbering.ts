@@ -221,7 +221,12 @@ export function computeLabels(paragraphs: readonly XmlElement[], defs: Numbering
       if (deeper?.restart != null && deeper.restart - 1 > pn.ilvl) continue;
       c[d] = undefined;
     }
-    if (level.numFmt === 'bullet' || level.numFmt === 'none') continue;
+    if (level.numFmt === 'bullet' || level.numFmt === 'none') {
+      // a level that prints nothing (lvlText blank): a further paragraph of the list item above,
+      // set at its text's indent; an empty label tells the reader there is no marker to show
+      if (!level.lvlText.trim()) labels.set(p, '');
+      continue;
+    }
     const label = level.lvlText.replace(/%([1-9])/g, (_m, digit: string) => {
       const i = Number(digit) - 1;
       const l = levelOf(i);

@@ -19,7 +19,7 @@
  * list items beat headings beat table rows; the others lend their response.
  */
 import { info, warning, type Message, type Result } from '../diagnostics.js';
-import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
+import { isFurtherParagraph, type Block, type TableBlock, type TextBlock } from '../layout/blocks.js';
 import { matchMarker } from '../layout/markers.js';
 import type { Cycle, Recommendation, ReportMeta, Response, Section } from '../model/report.js';
 import { isText, wordCount, type ParseContext } from './context.js';
@@ -109,6 +109,16 @@ function titleOf(text: string, number: string | null): string | null {
   if (!number) return null;
   const m = /^(.{8,}?)\s+[–—-]\s+(.+)$/.exec(text);
   return m && wordCount(m[2]!) >= 8 && wordCount(m[1]!) <= 30 ? m[1]!.trim() : null;
+}
+
+/** A further paragraph of an item into its response: a labelled one ("Lead officer: …") by its label. */
+function withFurtherParagraph(response: Response | null, text: string): Response {
+  const out = response ? { ...response } : emptyResponse();
+  const labelled = /^([^:]{1,30}):\s+(.+)$/.exec(text.trim());
+  const field = labelled ? (Object.keys(responseColumns([labelled[1]!])) as (keyof Response)[])[0] : undefined;
+  if (labelled && field && field !== 'progress') out[field] ??= labelled[2]!.trim();
+  else out.progress = out.progress ? `${out.progress}\n${text.trim()}` : text.trim();
+  return out;
 }
 
 function sectionChain(sectionsById: Map<string, Section>, id: string | null, depth = 2): string[] {
@@ -203,6 +213,16 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
     for (; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (!isText(b) || sections.headingBlocks.has(i) || excluded(i)) break;
+      // under numbered or lettered items, bullets at their level are the items' sub-points (the
+      // letters run on past them), as a marker-less further paragraph is
+      const subPoint = b.kind === 'list-item' && last?.number != null && itemNumber(b) === null && (b.level ?? 0) === itemLevel;
+      if (isFurtherParagraph(b) || subPoint) {
+        // the item's further paragraphs ("Status: Amber", a commentary) are its response, not its text
+        if (!last) break;
+        last.response = withFurtherParagraph(last.response, b.text);
+        claimed.add(i);
+        continue;
+      }
       const isItem = b.kind === 'list-item' || (b.kind === 'paragraph' && itemNumber(b) !== null);
       if (!isItem) {
         // a paragraph that plainly continues the item above (lower-case start)

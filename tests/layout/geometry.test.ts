@@ -75,4 +75,31 @@ describe('positioned layout', () => {
     expect(blocks[0]!.page).toBe(1);
     expect(blocks[0]!.pageEnd).toBe(2);
   });
+
+  it("takes a paragraph set at a list item's text indent as a further paragraph of that item", () => {
+    const { blocks } = pdf([
+      [
+        t('5.1 The recommendations are set out below with their status and a commentary on', 65, 100, 460),
+        t('progress.', 65, 114, 50),
+        t('(a)', 77, 138, 15),
+        t('Develop a clear and compelling long-term vision for the borough as a', 101, 138, 420),
+        t('place, shared with partners.', 101, 152, 170),
+        t('Status: Amber', 101, 176, 80),
+        t('A series of workshops was held between April and June with the', 101, 200, 410),
+        t('partnership board.', 101, 214, 110),
+        t('(b)', 77, 238, 15),
+        t('Refresh the corporate plan.', 101, 238, 170),
+        t('5.2 In summary, three of the eight recommendations are rated green.', 65, 262, 420),
+      ],
+    ]);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : [b.kind, b.marker, b.level]))).toEqual([
+      ['paragraph', '5.1', null],
+      ['list-item', '(a)', 0],
+      ['list-item', null, 0],
+      ['list-item', null, 0],
+      ['list-item', '(b)', 0],
+      ['paragraph', '5.2', null],
+    ]);
+  });
 });
+

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractReport } from '../../src/extract.js';
 import { tableBlock, textBlock, type Block, type TableBlock } from '../../src/layout/blocks.js';
-import { columnOfPieces, readingSegments } from '../../src/layout/columns.js';
+import { columnLefts, columnOfPieces, gridOf, readingSegments } from '../../src/layout/columns.js';
 import { attachDrawnMarkers, joinJustified, mergeMarkers, pagePieces, type PLine } from '../../src/layout/geometry.js';
 import { itemsToLines } from '../../src/load/pdf-lines.js';
 import { formFields } from '../../src/layout/forms.js';
@@ -147,6 +147,43 @@ describe('readingSegments', () => {
     const closing = piece('a line of the middle cell that nearly meets the next', 156, 436, 212);
     const bottom = [...cells(156, 449, 10, 200), ...cells(375, 449, 10, 165)];
     const segments = readingSegments([...top, closing, ...bottom]);
+    expect(segments.every((s) => s.column === null)).toBe(true);
+  });
+});
+
+describe('columns across a document', () => {
+  const body = (x: number, y0: number, n: number, w = 244) => Array.from({ length: n }, (_, i) => piece(`running text of the column at ${x}, line ${i}, filling it`, x, y0 + 13.5 * i, i === n - 1 ? w / 2 : w));
+  const columnPage = [...body(42.75, 100, 10), ...body(309.5, 100, 10)];
+
+  it("takes a column's left edge from the pages that agree, not from a page of list items", () => {
+    // page 2's left column holds only items: markers at 49.5, text at 59.8
+    const items = Array.from({ length: 10 }, (_, i) => piece(i % 3 ? `continuation of item ${i} in the column text` : `a. item ${i} of the list`, i % 3 ? 59.8 : 49.5, 100 + 13.5 * i, 227));
+    const pages = [columnPage, [...items, ...body(316, 100, 10, 237)], columnPage].map((pieces) => ({ pieces, segments: readingSegments(pieces) }));
+    const leftOf = columnLefts(pages);
+    const column = pages[1]!.segments.find((s) => s.column && s.column[0] < 100)!.column!;
+    expect(leftOf(column)).toBe(42.75);
+  });
+
+  it("reads short stretches of a page in the document's columns: the left side ran on into the right", () => {
+    const grid = gridOf([{ pieces: columnPage, segments: readingSegments(columnPage) }]);
+    expect(grid).toHaveLength(1);
+    // a page with only two-line stretches of columns between full-width headings
+    const stretch = (y: number) => [piece('4.1 Each recommendation has been assigned to a lead officer', 42.75, y, 244), piece('and the Leader meets the lead officers quarterly to review it.', 309.5, y, 244), piece('at Director level and to a lead Cabinet member. The', 42.75, y + 13.5, 244), piece('4.2 Progress against each action is rated.', 309.5, y + 13.5, 160)];
+    const heading = (y: number) => piece('A heading right across the page from margin to margin, full width', 42.75, y, 510, 15);
+    const page = [heading(80), ...stretch(110), heading(160), ...stretch(190)];
+    expect(readingSegments(page).every((s) => s.column === null)).toBe(true);
+    const withGrid = readingSegments(page, [], grid);
+    expect(withGrid.filter((s) => s.column !== null)).toHaveLength(4);
+  });
+
+  it('reads a ruled table whose borders are drawn cell by cell as one flow, not as columns per row', () => {
+    const border = (y: number) => [
+      { kind: 'rule' as const, x: 42, y, width: 256, height: 0.8, color: '#999999' },
+      { kind: 'rule' as const, x: 298.5, y, width: 255, height: 0.8, color: '#999999' },
+    ];
+    const row = (y: number) => [0, 1, 2].flatMap((l) => [piece(`left cell text that wraps across its cell, line ${l}`, 47, y + 14 + 13 * l, l === 2 ? 100 : 240), piece(`right cell text that wraps across its cell, line ${l}`, 303, y + 14 + 13 * l, l === 2 ? 180 : 240)]);
+    const rows = [100, 150, 200];
+    const segments = readingSegments(rows.flatMap(row), [...rows, 250].flatMap(border));
     expect(segments.every((s) => s.column === null)).toBe(true);
   });
 });

@@ -24,6 +24,16 @@ function labels(documentXml: string, numberingXml: string, stylesXml: string | n
 describe('Word automatic numbering', () => {
   const decimal = `<w:abstractNum w:abstractNumId="1">${level(0, 'decimal', '%1.')}${level(1, 'decimal', '%1.%2')}${level(2, 'lowerLetter', '(%3)')}</w:abstractNum>`;
 
+  it('marks a paragraph on a level that prints nothing (a list item\'s further paragraph) with an empty label', () => {
+    const blank = `<w:abstractNum w:abstractNumId="2">${level(0, 'bullet', ' ')}</w:abstractNum>`;
+    const bullet = `<w:abstractNum w:abstractNumId="3">${level(0, 'bullet', '•')}</w:abstractNum>`;
+    const n = numbering(decimal + blank + bullet, '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="9"><w:abstractNumId w:val="3"/></w:num>');
+    const d = parseXml(doc(para('item', '7') + para('Status: Amber', '8') + para('a bullet', '9')));
+    applyNumbering(d, n, null);
+    const texts = Array.from(d.getElementsByTagNameNS(W_NS, 'p')).map((x) => x.textContent);
+    expect(texts).toEqual([`${LABEL_OPEN}1.${LABEL_CLOSE}item`, `${LABEL_OPEN}${LABEL_CLOSE}Status: Amber`, 'a bullet']);
+  });
+
   it('continues a list across paragraphs that interrupt it', () => {
     const n = numbering(decimal, '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>');
     expect(labels(doc(para('a', '7') + para('b', '7') + para('break') + para('c', '7')), n)).toEqual(['1.', '2.', '', '3.']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToLines, loadHtml } from '../../src/load/html.js';
+import { layout } from '../../src/layout/index.js';
 
 describe('htmlToLines', () => {
   it('keeps headings, list markers (with start values), tables and page order', () => {
@@ -47,5 +48,17 @@ describe('htmlToLines', () => {
     const { lines, furniture } = htmlToLines(`<html><body><h1>Title</h1>${'<div>'.repeat(n)}Deep <b>text</b><script>no</script>${'</div>'.repeat(n)}<nav>${'<span>'.repeat(n)}Menu${'</span>'.repeat(n)}</nav></body></html>`);
     expect(lines.map((l) => l.text)).toEqual(['Title', 'Deep text']);
     expect(furniture).toEqual(['Menu']);
+  });
+
+  it("keeps a list item's further paragraphs apart from its first, as marker-less items of the list", () => {
+    const { lines } = htmlToLines('<ol type="a"><li><p><strong>Develop a clear vision.</strong></p><p>Status: Amber</p><p>A series of workshops was held.</p></li><li><p>Refresh the plan.</p></li></ol><p>After the list.</p>');
+    const { blocks } = layout({ format: 'html', flow: true, pages: [{ number: null, width: 0, height: 0, lines }], pageCount: null, furniture: [] }).value;
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : [b.kind, b.marker, b.level, b.text]))).toEqual([
+      ['list-item', 'a.', 0, 'Develop a clear vision.'],
+      ['list-item', null, 0, 'Status: Amber'],
+      ['list-item', null, 0, 'A series of workshops was held.'],
+      ['list-item', 'b.', 0, 'Refresh the plan.'],
+      ['paragraph', null, null, 'After the list.'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textBlock } from '../../src/layout/blocks.js';
 import { h, li, p, parseBlocks, table, title } from './blocks.js';
 
 const recs = (blocks: Parameters<typeof parseBlocks>[0]) => parseBlocks(blocks).value.recommendations;
@@ -25,6 +26,29 @@ describe('recommendations', () => {
       ['current', 2023, '2.1', 'Refresh the council plan so that priorities are clear.'],
       ['current', 2023, '2.2', 'Invest in the scrutiny function.'],
     ]);
+  });
+
+  it("keeps an item's further paragraphs and the bullets under lettered items out of its text, as its response", () => {
+    const further = (text: string) => textBlock('list-item', text, { marker: null, level: 0 });
+    const got = recs([
+      ...feedback(),
+      h('2. Key recommendations'),
+      li('Develop a clear and compelling long-term vision for the borough', '(a)'),
+      further('Status: Amber'),
+      further('Lead officer: Strategic Director (Place)'),
+      further('A series of three visioning workshops was held.'),
+      li('Refresh the corporate plan with fewer objectives', '(b)'),
+      li('Status: Green'),
+      li('The refreshed plan was approved in July.'),
+      h('3. Next steps'),
+      p('The LGA will continue to support the council over the coming months and years ahead.'),
+    ]);
+    expect(got.map((r) => [r.number, r.text])).toEqual([
+      ['a', 'Develop a clear and compelling long-term vision for the borough'],
+      ['b', 'Refresh the corporate plan with fewer objectives'],
+    ]);
+    expect(got[0]!.response).toMatchObject({ status: 'Amber', owner: 'Strategic Director (Place)', progress: 'A series of three visioning workshops was held.' });
+    expect(got[1]!.response).toMatchObject({ status: 'Green', progress: 'The refreshed plan was approved in July.' });
   });
 
   it('takes bullets under a "Key recommendations" heading and folds their sub-bullets in', () => {
