@@ -17,6 +17,8 @@ export interface BlockStyle {
   italic: boolean;
   /** left indent relative to the body text (points for PDF, nesting steps otherwise) */
   indent: number;
+  /** PDF list items: where the text after the marker starts (numbers set right-aligned start apart, their text together) */
+  textX?: number;
 }
 
 interface BlockBase {

@@ -86,15 +86,65 @@ export function classify(p: ParaLike, ctx: ClassifyContext): TextBlock {
 /** List nesting from indents: each distinct indent (within tolerance) among list items is a level. */
 export function assignListLevels(blocks: TextBlock[], tolerance: number): void {
   const items = blocks.filter((b) => b.kind === 'list-item' && b.level === 0);
+  // numbers set right-aligned ("9." and "10.") start apart but their text starts together: an
+  // enumerated item is as deep as the shallowest one whose text starts where its own does
+  const enumerated = items.filter((b) => b.marker && b.marker !== '•' && b.style.textX !== undefined);
+  const depth = new Map<TextBlock, number>();
+  for (const b of enumerated) {
+    const peers = enumerated.filter((o) => Math.abs(o.style.textX! - b.style.textX!) < 2);
+    depth.set(b, Math.min(...peers.map((o) => o.style.indent)));
+  }
+  const indentOf = (b: TextBlock) => depth.get(b) ?? b.style.indent;
   const indents: number[] = [];
-  for (const x of items.map((b) => b.style.indent).sort((a, b) => a - b)) {
+  for (const x of items.map(indentOf).sort((a, b) => a - b)) {
     if (!indents.length || x - indents[indents.length - 1]! > tolerance) indents.push(x);
   }
   for (const b of items) {
     let level = 0;
     indents.forEach((x, i) => {
-      if (b.style.indent >= x - tolerance) level = i;
+      if (indentOf(b) >= x - tolerance) level = i;
     });
     b.level = level;
   }
 }
+
+/** An enumerator's style and value ("9." → d., 9; "(b)" → (l), 2); null for bullets and others. */
+function enumeration(marker: string | null): { style: string; value: number } | null {
+  if (!marker) return null;
+  const m = /^(\()?(\d{1,3}|[a-z]|[A-Z])([.)])$/.exec(marker);
+  if (!m || (m[1] && m[3] !== ')')) return null;
+  const digits = /\d/.test(m[2]!);
+  const style = `${m[1] ?? ''}${digits ? 'd' : m[2] === m[2]!.toLowerCase() ? 'l' : 'L'}${m[3]}`;
+  return { style, value: digits ? Number(m[2]) : m[2]!.toLowerCase().charCodeAt(0) - 96 };
+}
+
+/**
+ * Items that follow each other in one numbering (9. then 10., (b) then (c)) are siblings, however
+ * their markers are set: a run of them takes the shallowest level any of them has.
+ */
+export function alignNumberedRuns(blocks: readonly TextBlock[]): void {
+  const items = blocks.filter((b) => b.kind === 'list-item' && b.marker !== null);
+  const position = new Map(blocks.map((b, i) => [b, i]));
+  let run: TextBlock[] = [];
+  const close = () => {
+    const level = Math.min(...run.map((b) => b.level ?? 0));
+    for (const b of run) b.level = level;
+    run = [];
+  };
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i]!;
+    const prev = run[run.length - 1];
+    const e = enumeration(b.marker);
+    const p = prev ? enumeration(prev.marker) : null;
+    // adjacent in reading order: nothing but the previous item's further paragraphs between them
+    const adjacent = prev !== undefined && blocks.slice(position.get(prev)! + 1, position.get(b)).every((x) => x.kind === 'list-item' && x.marker === null);
+    if (e && p && adjacent && e.style === p.style && e.value === p.value + 1) {
+      run.push(b);
+      continue;
+    }
+    if (run.length > 1) close();
+    run = e ? [b] : [];
+  }
+  if (run.length > 1) close();
+}
+

@@ -284,7 +284,7 @@ export interface GridColumn {
 
 /**
  * A page's pieces as segments in reading order. A page without columns is one segment in the
- * content stream's order, as before. `grid`: the gutters other pages of the document were found
+ * content stream's order (top to bottom when `grid` is given). `grid`: the gutters other pages of the document were found
  * to have (see gridOf), which a page of short column stretches may continue.
  */
 export function readingSegments(pieces: readonly PLine[], shapes: readonly RawShape[] = [], grid: readonly GridColumn[] = []): Segment[] {
@@ -309,7 +309,9 @@ export function pageSegments(pieces: readonly PLine[], shapes: readonly RawShape
     const out: Segment[] = [];
     const page: PageShapes = { rules, joined, grid: g, undecided: false };
     cut(lines, area, page, 0, out, null);
-    return { segments: out.length === 1 ? [{ pieces: [...pieces], column: null }] : out, undecided: page.undecided };
+    // in a document set in columns (a grid is known), a page read as one flow is read top to
+    // bottom as well: designed layouts draw their frames in any order
+    return { segments: out.length === 1 && !g.length ? [{ pieces: [...pieces], column: null }] : out, undecided: page.undecided };
   };
   // the second reading reuses the page's lines and shapes
   return { ...read(grid), again: (g) => read(g).segments };

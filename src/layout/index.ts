@@ -3,7 +3,7 @@ import { pageRanges } from '../pages.js';
 import type { RawDoc, RawLine, RawPage } from '../load/raw.js';
 import { TEXT_LINE_HEIGHT } from '../load/text.js';
 import type { Block, FurnitureLine, Layout, TextBlock } from './blocks.js';
-import { assignListLevels, classify } from './classify.js';
+import { alignNumberedRuns, assignListLevels, classify } from './classify.js';
 import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
 import { columnEdges, columnLefts, columnOfPieces, gridOf, pageSegments } from './columns.js';
@@ -30,7 +30,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const firstPass = pages.map((p, i) => ({ pieces: pieces[i]!, ...pageSegments(pieces[i]!, p.shapes) }));
   // a page may hold only short stretches of the columns other pages show whole
   const grid = gridOf(firstPass);
-  const segmented = grid.length ? firstPass.map((f) => (f.undecided ? { pieces: f.pieces, segments: f.again(grid) } : f)) : firstPass;
+  const segmented = grid.length ? firstPass.map((f) => (f.undecided || f.segments.length === 1 ? { pieces: f.pieces, segments: f.again(grid) } : f)) : firstPass;
   const leftOf = columnLefts(segmented);
   const protos = pages.flatMap((p, i) => {
     const { segments } = segmented[i]!;
@@ -110,6 +110,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
       // the item's text starts where its wrapped lines do, or right after a marker set apart
       const textX = p.lines.length > 1 ? fromEdge(p.lines[1]!) : first.x > first.markerX ? fromEdge(first) : null;
       openItem = textX === null ? null : { block, textX };
+      if (textX !== null) block.style.textX = textX;
     } else if (openItem && block.kind === 'paragraph' && !block.marker && block.style.indent > 5 && p.lines.every((l) => Math.abs(fromEdge(l) - openItem!.textX) < 3)) {
       // a paragraph set at the item's text indent, past the body's edge: a further paragraph of it
       block.kind = 'list-item';
@@ -118,7 +119,9 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
       openItem = null;
     }
   }
-  assignListLevels(blocks.filter((b): b is TextBlock => b.kind !== 'table'), 6);
+  const texts = blocks.filter((b): b is TextBlock => b.kind !== 'table');
+  assignListLevels(texts, 6);
+  alignNumberedRuns(texts);
   for (const [further, owner] of furtherOf) further.level = owner.level;
   return blocks;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawLine, RawPage } from '../../src/load/raw.js';
-import { layout } from '../../src/layout/index.js';
+import { layout, type TextBlock } from '../../src/layout/index.js';
 
 /** A positioned piece, as the PDF loader gives them (baseline y from the top, in points). */
 const t = (text: string, x: number, y: number, width = text.length * 6, extra: Partial<RawLine> = {}): RawLine => ({
@@ -100,6 +100,20 @@ describe('positioned layout', () => {
       ['list-item', '(b)', 0],
       ['paragraph', '5.2', null],
     ]);
+  });
+
+  it('keeps numbers set right-aligned at one level: 9. and 10. start apart, their text together', () => {
+    const item = (n: number, y: number) => [t(`${n}.`, n < 10 ? 83 : 77, y, n < 10 ? 9 : 15), t(`Recommendation number ${n} of the peer team for the council`, 101, y, 330)];
+    const { blocks } = pdf([[t('The peer team made these recommendations to the councils:', 65, 80, 340), ...[8, 9, 10, 11].flatMap((n, i) => item(n, 104 + 24 * i))]]);
+    const items = blocks.filter((b): b is TextBlock => b.kind === 'list-item');
+    expect(items.map((b) => [b.marker, b.level])).toEqual([['8.', 0], ['9.', 0], ['10.', 0], ['11.', 0]]);
+  });
+
+  it('keeps a run of consecutive numbers at one level when each number shares its run with the text', () => {
+    const item = (n: number, y: number) => t(`${n}. Recommendation number ${n} of the peer team`, n < 10 ? 85 : 77, y, 300);
+    const { blocks } = pdf([[t('The peer team made these recommendations to the councils:', 65, 80, 340), ...[8, 9, 10, 11].map((n, i) => item(n, 104 + 24 * i))]]);
+    const items = blocks.filter((b): b is TextBlock => b.kind === 'list-item');
+    expect(items.map((b) => [b.marker, b.level])).toEqual([['8.', 0], ['9.', 0], ['10.', 0], ['11.', 0]]);
   });
 });
 

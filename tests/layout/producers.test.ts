@@ -176,6 +176,14 @@ describe('columns across a document', () => {
     expect(withGrid.filter((s) => s.column !== null)).toHaveLength(4);
   });
 
+  it('reads a single-flow page of a document set in columns top to bottom, whatever order it was drawn in', () => {
+    const grid = gridOf([{ pieces: columnPage, segments: readingSegments(columnPage) }]);
+    const drawn = [piece('The Cabinet is asked to:', 42.75, 100, 96), piece('Community impact and contribution to the strategy', 42.75, 197, 220), piece('The feedback informs the leadership of the strategy', 42.75, 226, 244), piece('Note the feedback from the team', 55.5, 123, 154), piece('Endorse the framework to inform prioritisation', 55.5, 142, 212), piece('Endorse the proposed action plan', 55.5, 162, 160)];
+    const order = (segments: { pieces: PLine[] }[]) => segments.flatMap((s) => s.pieces.map((p) => p.y));
+    expect(order(readingSegments(drawn))).toEqual([100, 197, 226, 123, 142, 162]);
+    expect(order(readingSegments(drawn, [], grid))).toEqual([100, 123, 142, 162, 197, 226]);
+  });
+
   it('reads a ruled table whose borders are drawn cell by cell as one flow, not as columns per row', () => {
     const border = (y: number) => [
       { kind: 'rule' as const, x: 42, y, width: 256, height: 0.8, color: '#999999' },
