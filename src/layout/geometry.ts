@@ -26,6 +26,8 @@ export interface PLine {
   order: number;
   /** the column the line was read in, on pages set in columns (see columns.ts) */
   flow?: Flow;
+  /** the text's colour as #rrggbb, when the engine knows it */
+  color?: string;
 }
 
 /** One column of a page: lines in different flows never share a paragraph line to line. */
@@ -57,7 +59,9 @@ export type Proto = ProtoTable | ProtoLines;
 function toPLine(l: RawLine, page: number | null, order: number): PLine {
   // "(a) **Develop …**": a bold item is bold though its marker is not
   const bold = l.bold || (l.plainLead !== undefined && isBareMarker(normaliseText(l.plainLead)));
-  return { text: normaliseText(l.text), marker: null, x: l.x, markerX: l.x, y: l.y, right: l.x + l.width, size: l.size, bold, italic: l.italic, page, order };
+  const line: PLine = { text: normaliseText(l.text), marker: null, x: l.x, markerX: l.x, y: l.y, right: l.x + l.width, size: l.size, bold, italic: l.italic, page, order };
+  if (l.color) line.color = l.color;
+  return line;
 }
 
 const sameBaseline = (a: PLine, b: PLine) => Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size, 1);
@@ -190,10 +194,18 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
     }
     for (let j = start - 1; j >= 0; j--) {
       const vl = vlines[j]!;
-      if (used.has(j) || isMultiColumn(vl)) break;
+      if (used.has(j)) break;
       const gap = vlines[start]!.y - vl.y;
       const trial = withLine(cols, vl);
-      if (trial.length < cols.length || gap > 1.5 * em(vl)) break;
+      if (trial.length < cols.length) break;
+      // a bold header row sits a row's padding above the body, its labels inside the columns
+      // (centred, so they need not start where the cells do); a label's second line counts
+      // when the row's first line, above it, has labels side by side
+      const bold = (l: VLine | undefined) => l !== undefined && l.pieces.every((p) => p.bold);
+      const above = vlines[j - 1];
+      const sideBySide = isMultiColumn(vl) || (above !== undefined && isMultiColumn(above) && bold(above) && vl.y - above.y <= 1.5 * em(vl) && withLine(trial, above).length === cols.length);
+      const header = bold(vl) && sideBySide && gap <= 2.5 * em(vl);
+      if (!header && (isMultiColumn(vl) || gap > 1.5 * em(vl))) break;
       cols = trial;
       start = j;
     }

@@ -68,13 +68,16 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
     });
   });
   const lines = protos.flatMap((p) => (p.type === 'lines' ? p.lines : []));
+  // the body's own measures, now that tables are set apart (a long progress table in smaller type
+  // must not pass for the body text its margin and size are judged against)
+  const body = lines.length ? metricsOf(lines) : metrics;
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
   const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
   const blocks: Block[] = [];
   // the list item the next paragraphs may belong to, and where its text starts (from the column's edge)
   let openItem: { block: TextBlock; textX: number } | null = null;
   const furtherOf = new Map<TextBlock, TextBlock>();
-  for (const item of assembleParagraphs(protos, metrics)) {
+  for (const item of assembleParagraphs(protos, body)) {
     if ('type' in item) {
       blocks.push(protoToTable(item, metrics, vocab, stats));
       openItem = null;
@@ -89,7 +92,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
         text: paraText(p.lines, vocab, stats),
         marker: p.marker,
         markerKind: p.markerKind,
-        indent: p.markerX - (first.flow?.left ?? metrics.leftMargin),
+        indent: p.markerX - (first.flow?.left ?? body.leftMargin),
         page: first.page,
         pageEnd: last.page,
         size,
@@ -100,10 +103,10 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
         gapAfter: p.gapAfter,
         headingHint: null,
         listHint: null,
-        titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * metrics.bodySize,
+        titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * body.bodySize,
         hanging: p.lines.length > 1 && fromEdge(p.lines[1]!) > fromEdge(first, p.markerX) + 3,
       },
-      { bodySize: metrics.bodySize },
+      { bodySize: body.bodySize },
     );
     blocks.push(block);
     if (block.kind === 'list-item' && block.marker) {

@@ -90,6 +90,10 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
     const full = wrapped(last, line, metrics.rightLimit);
     // bold text inside a paragraph wraps like the rest: weight only parts lines that did not wrap
     if (line.bold !== last.bold && !full) return true;
+    // a heading in its own colour as well as its own weight or size ends where a sentence of the
+    // body begins, however full its last line (a link changes colour alone; a bold lead-in runs
+    // on into its sentence in lower case)
+    if (line.color && last.color && line.color !== last.color && (line.bold !== last.bold || Math.abs(line.size - last.size) > 0.3) && /^[\p{Lu}\d]/u.test(line.text)) return true;
     if (last.page !== line.page || last.flow?.id !== line.flow?.id) {
       // across a page or column break the text runs on when the last line was full and no sentence ended
       // continuation lines align with the paragraph's own, measured from each column's edge
@@ -102,7 +106,9 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
     if (centred(last, line)) return false;
     if (!full && (TERMINAL.test(last.text) || /^\p{Lu}/u.test(line.text))) return true;
     const cx = contX(p);
-    if (cx !== null && line.x < cx - 3) return true;
+    // a numbered paragraph set flush wraps back under its number, not under its text
+    const flush = full && p.marker !== null && p.lines.length === 1 && Math.abs(line.x - p.markerX) < 3;
+    if (cx !== null && line.x < cx - 3 && !flush) return true;
     if (p.lines.length === 1 && !p.marker && line.x > p.lines[0]!.x + 3 && !full) return true;
     return false;
   };

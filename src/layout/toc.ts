@@ -30,7 +30,9 @@ function lastFilled(cells: readonly string[]): string {
 function isTocTable(t: TableBlock): boolean {
   const rows = t.rows.filter((r) => r.cells.some((c) => c.trim()));
   const entries = rows.filter((r) => PAGE_REF.test(lastFilled(r.cells)) && /\p{L}/u.test(r.cells[0] ?? ''));
-  return entries.length >= 2 && entries.length >= 0.6 * rows.length && t.columns <= 3;
+  // a label, perhaps a section number, and the page: a centred "Contents" title may add a column
+  const narrow = t.columns <= 3 || rows.every((r) => r.cells.filter((c) => c.trim()).length <= 2);
+  return entries.length >= 2 && entries.length >= 0.6 * rows.length && narrow;
 }
 
 const entryText = (b: TextBlock) => (b.marker ? `${b.marker} ${b.text}` : b.text);

@@ -104,6 +104,18 @@ function itemNumber(b: TextBlock): string | null {
   return m && ENUMERATOR_KINDS.has(m.kind) ? cleanNumber(b.marker) : null;
 }
 
+/** Whether `b` is the number after `a` in one sequence: 2.4 → 2.5, 9 → 10, c → d. */
+function nextInSequence(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  const pa = a.split('.');
+  const pb = b.split('.');
+  if (pa.length !== pb.length || pa.slice(0, -1).join('.') !== pb.slice(0, -1).join('.')) return false;
+  const x = pa[pa.length - 1]!;
+  const y = pb[pb.length - 1]!;
+  if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(y) === Number(x) + 1;
+  return /^[a-z]$/i.test(x) && /^[a-z]$/i.test(y) && y.toLowerCase().charCodeAt(0) === x.toLowerCase().charCodeAt(0) + 1;
+}
+
 /** A numbered item with an explanation after a dash: the part before the dash is its title. */
 function titleOf(text: string, number: string | null): string | null {
   if (!number) return null;
@@ -225,8 +237,12 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
       }
       const isItem = b.kind === 'list-item' || (b.kind === 'paragraph' && itemNumber(b) !== null);
       if (!isItem) {
-        // a paragraph that plainly continues the item above (lower-case start)
-        if (last && b.kind === 'paragraph' && /^\p{Ll}/u.test(b.text)) {
+        // a paragraph that plainly continues the item above (lower-case start), or that stands
+        // between it and the next number in its sequence (2.4, a paragraph, 2.5: a column or page
+        // break ended 2.4's text on a full stop)
+        const next = blocks[i + 1];
+        const between = last?.number != null && next !== undefined && isText(next) && !sections.headingBlocks.has(i + 1) && nextInSequence(last.number, itemNumber(next));
+        if (last && b.kind === 'paragraph' && (/^\p{Ll}/u.test(b.text) || between)) {
           last.text = `${last.text} ${b.text}`;
           claimed.add(i);
           continue;

@@ -115,5 +115,44 @@ describe('positioned layout', () => {
     const items = blocks.filter((b): b is TextBlock => b.kind === 'list-item');
     expect(items.map((b) => [b.marker, b.level])).toEqual([['8.', 0], ['9.', 0], ['10.', 0], ['11.', 0]]);
   });
+
+  it('ends a heading set in its own colour and weight where the body begins, though its last line is full', () => {
+    const red = { bold: true, color: '#b5121b', size: 10.5 };
+    const { blocks } = pdf([[
+      t('Recommendation 7 - use communications to full effect', 65, 100, 400, red),
+      t('throughout the council, to engage with customers and', 65, 114, 452, red),
+      t('Given its suggested health check of the communications service, the council', 65, 128, 455, { color: '#1d1d1b', size: 10.5 }),
+      t('should act on it as soon as it can and report on its progress to the members.', 65, 142, 440, { color: '#1d1d1b', size: 10.5 }),
+      t('A bold lead-in sentence in the theme colour that wraps on to the', 65, 170, 452, red),
+      t('next line in lower case, where the plain text of its sentence continues on.', 65, 184, 440, { color: '#1d1d1b', size: 10.5 }),
+    ]]);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : b.text.split(' ').slice(0, 2).join(' ')))).toEqual(['Recommendation 7', 'Given its', 'A bold']);
+  });
+
+  it('wraps a numbered paragraph set flush back under its number', () => {
+    const { blocks } = pdf([[
+      t('2.7', 65, 100, 13),
+      t('Work with others to co-design the community engagement strategy and the', 86, 100, 439),
+      t('workforce plan, so that the two support each other across the council.', 65, 114, 420),
+    ]]);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : [b.marker, b.text]))).toEqual([
+      ['2.7', 'Work with others to co-design the community engagement strategy and the workforce plan, so that the two support each other across the council.'],
+    ]);
+  });
+
+  it('takes a bold header row set above a table, its labels centred in the columns, into the table', () => {
+    const head = { bold: true, size: 9.5 };
+    const cell = { size: 9.5 };
+    const { blocks } = pdf([[
+      t('Summary of progress made to date', 65, 80, 190, { bold: true }),
+      t('LGA', 98, 110, 20, head), t('Progress made', 228, 110, 69, head), t('Next steps', 436, 110, 48, head),
+      t('Recommendation', 69, 123, 80, head),
+      // each row's first cell starts a little above the others (cells aligned to different baselines)
+      ...[0, 1, 2].flatMap((i) => [0, 1, 2].flatMap((l) => [t(`Recommendation ${i + 1} line ${l}`, 68, 143 + 60 * i + 12.8 * l, 76, cell), t(`Progress on recommendation ${i + 1}, line ${l} of it`, 156, 152.8 + 60 * i + 12.8 * l, 200, cell), t(`Next steps for recommendation ${i + 1}, ${l}`, 375, 152.8 + 60 * i + 12.8 * l, 164, cell)])),
+    ]]);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' ? table.rows.slice(0, 2).map((r) => r.cells.join('|')).join(' / ') : null).toBe('LGA|Progress made|Next steps / Recommendation||');
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.kind !== 'table' && b.text)).toEqual(['Summary of progress made to date']);
+  });
 });
 

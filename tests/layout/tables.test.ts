@@ -52,4 +52,10 @@ describe('removeToc', () => {
     expect(blocks).toEqual([body]);
     expect(entries).toEqual(['1. Introduction', '2. Summary of the approach', 'Introduction', 'Scope', 'Findings']);
   });
+
+  it('takes out a contents table whose centred title made a column of its own', () => {
+    const toc = tableBlock([row(['', 'Contents', '', 'Page']), row(['1. Executive summary', '', '3', '']), row(['2. Key recommendations', '', '5', ''])]);
+    const body = textBlock('heading', 'Executive summary', { marker: '1.' });
+    expect(removeToc([toc, body])).toEqual({ blocks: [body], toc: ['1. Executive summary', '2. Key recommendations'] });
+  });
 });

@@ -28,6 +28,22 @@ describe('recommendations', () => {
     ]);
   });
 
+  it('keeps a numbered recommendation whole when a page break left its text in two paragraphs', () => {
+    // numbered recommendations long enough to be body text, not numbered headings
+    const LONG = 'This will help the council to focus its capacity on the priorities that matter most to residents, to make the best use of its reduced resources and to show partners and staff where it is heading over the next four years.';
+    expect(brief([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The following are the peer team\'s key recommendations to the council:'),
+      p(`2.1 Prioritise the objectives that matter most. ${LONG}`),
+      p('2.2 Continue to improve performance management and consider where further structural alignment of those in these functions is needed. Judge success by the quality, timing, engagement and targeted nature of the decisions made possible, both across the council and in its work with partners, and by the outcomes.'),
+      p('Especially in more challenging areas. Key to this is the ability to challenge service performance as well as the monitoring of strategic outcomes.'),
+      p(`2.3 Complete the review of the finance function. ${LONG}`),
+      h('3. Summary of the approach'),
+      p('The peers were selected on the basis of their experience and expertise in local government.'),
+    ]).map((r) => r[2])).toEqual(['2.1', '2.2', '2.3']);
+  });
+
   it("keeps an item's further paragraphs and the bullets under lettered items out of its text, as its response", () => {
     const further = (text: string) => textBlock('list-item', text, { marker: null, level: 0 });
     const got = recs([
