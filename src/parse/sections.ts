@@ -48,6 +48,9 @@ const WORD_NUMBERED = /^(recommendations?\s+\d+(\s*(,|and|&|to|-|–)\s*\d+)*\s*
 /** contact details: an email address, a web address, a phone number */
 // an address is tried only from the start of a run of its characters: from every position, a long word took quadratic time
 const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/i;
+/** a letter's opening ("Dear Graham,") and closing ("Yours sincerely", "Kind regards") */
+const SALUTATION = /^dear\s+\S.{0,40}$/i;
+const VALEDICTION = /^(yours (sincerely|faithfully|truly)|(with )?(kind|best|warm) (regards|wishes))[,.]?$/i;
 /** a pull quote: the whole line in quotation marks */
 const QUOTED = /^["“‘'][^"“”]*["”’']$/;
 /** body text ends a sentence or leads into a list */
@@ -73,8 +76,14 @@ function candidateOf(b: TextBlock, index: number): Candidate | null {
 }
 
 /** Reasons a heading-looking line is not a heading, whatever its typography. */
-function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readonly string[]): boolean {
+function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readonly string[], titles: ReadonlySet<string>): boolean {
   const t = c.block.text.trim();
+  if (VALEDICTION.test(t)) return true;
+  // a letter's subject line, right after its salutation ("Dear Graham")
+  const before = blocks[c.index - 1];
+  if (before && isText(before) && SALUTATION.test(before.text.trim())) return true;
+  // the document's title again (a letter's subject line, a running title): not a section of it
+  if (titles.has(t.toLowerCase())) return true;
   if ((t.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   if (DATE_ONLY.test(t)) return true; // "July 2020", "August – December 2021"
   if (!c.number && FORM_FIELD.test(t)) return true;
@@ -102,10 +111,11 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
   const messages: Message[] = [];
   const listItemStarts = blocks.filter((b): b is TextBlock => b.kind === 'list-item').map((b) => b.text);
   const candidates = new Map<number, Candidate>();
+  const titles = new Set(blocks.flatMap((b) => (isText(b) && b.cues.includes('title') ? [b.text.trim().toLowerCase()] : [])));
   blocks.forEach((b, i) => {
     if (!isText(b)) return;
     const c = candidateOf(b, i);
-    if (c && !excluded(c, blocks, listItemStarts)) candidates.set(i, c);
+    if (c && !excluded(c, blocks, listItemStarts, titles)) candidates.set(i, c);
   });
 
   const titleBlocks = blocks.flatMap((b, i) => (isText(b) && b.cues.includes('title') ? [i] : []));
@@ -122,6 +132,12 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
 
   const sorted = [...candidates.values()].sort((a, b) => a.index - b.index);
   const isChild = (parent: string, child: string | null) => child !== null && child.startsWith(`${parent}.`);
+  /** 5.3 after 5.2: the same depth under the same parent */
+  const isSibling = (a: string, b: string) => {
+    const pa = a.split('.');
+    const pb = b.split('.');
+    return pa.length === pb.length && pa.slice(0, -1).join('.') === pb.slice(0, -1).join('.') && a !== b;
+  };
 
   /** Whether an unnumbered candidate is followed by text of its own (possibly under sub-headings). */
   const unnumberedHasBody = (i: number, numbered: ReadonlySet<number>, depth = 0): boolean => {
@@ -147,11 +163,15 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
     const comps = components(c.number);
     if (!comps || !continuesOutline(lastNumber, comps)) continue;
     if (!c.strong && !c.headingShaped) {
-      // a numbered sentence ("4.1 In light of …") is a heading only when its own text follows
+      // a numbered sentence ("4.1 In light of …") is a heading only when its own text follows:
+      // not the next numbered paragraph of its run (5.2, then 5.3), and, for a sentence, no
+      // heading of its own either
       const j = nextIndex(c.index);
       const next = blocks[j];
       const nc = candidates.get(j);
-      const body = next !== undefined && (!nc ? substantial(next) : nc.number ? isChild(c.number, nc.number) : unnumberedHasBody(j, new Set(), 1));
+      const sentence = SENTENCE_END.test(c.block.text.trim());
+      const sibling = next !== undefined && isText(next) && next.marker !== null && NUMBER_MARKER.test(next.marker) && isSibling(c.number, cleanNumber(next.marker));
+      const body = next !== undefined && !sibling && (!nc ? substantial(next) : nc.number ? isChild(c.number, nc.number) : !sentence && unnumberedHasBody(j, new Set(), 1));
       if (!body) continue;
     }
     numbered.add(c.index);

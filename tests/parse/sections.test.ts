@@ -30,6 +30,37 @@ describe('sections', () => {
     ]);
   });
 
+  it('does not take a short numbered paragraph among numbered paragraphs, or one sentence before a heading, for a heading', () => {
+    const body = 'The plan deliberately front-loads the actions that the peer team identified as most urgent, and the work on the budget gap starts this autumn so that the savings are in place for the next financial year.';
+    expect(outline([
+      h('1. The action plan'),
+      p(`1.1 ${body}`),
+      p('1.2 Several of the actions are linked. In particular, the strategy and the vision will be developed together.'),
+      p(`1.3 ${body}`),
+      h('2. Background papers'),
+      p('2.1 LGA Corporate Peer Challenge Position Statement, June 2023.'),
+      p('2.2 LGA Corporate Peer Challenge Feedback Report, August 2023 (Appendix B).'),
+      h('Appendix A – Corporate Peer Challenge action plan'),
+      p(body),
+    ]).map((s) => s[2])).toEqual(['The action plan', 'Background papers', 'Appendix A – Corporate Peer Challenge action plan']);
+  });
+
+  it("leaves a letter's subject line, its closing and a repeat of the title out of the outline", () => {
+    const letter = (withTitle: boolean) => [
+      ...(withTitle ? [title('Corporate Peer Challenge – Pendlebrook District Council')] : []),
+      p('15 March 2013'),
+      p('Dear Graham'),
+      textBlock('heading', 'Corporate Peer Challenge – Pendlebrook District Council', { cues: ['bold', 'standalone'] }),
+      p('I am writing on behalf of the peer team to thank you for inviting us into Pendlebrook to carry out the challenge.'),
+      h('Background and scope of the peer challenge'),
+      p('Peer challenge is at the heart of the sector-led approach to improvement that councils and the LGA have developed.'),
+      standalone('Yours sincerely'),
+      p('Rachel Tandy, Principal Adviser, Local Government Association, who led the arrangements for the visit.'),
+    ];
+    expect(outline(letter(true)).map((s) => s[2])).toEqual(['Background and scope of the peer challenge']);
+    expect(outline(letter(false)).map((s) => s[2])).toEqual(['Background and scope of the peer challenge']);
+  });
+
   it('does not take numbered prose paragraphs or numbered list items for headings', () => {
     expect(outline([
       standalone('1. Introduction'),
