@@ -174,12 +174,21 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
     let start = i;
     let end = i;
     const em = (l: VLine) => Math.max(l.size, 1);
+    const allBold = (l: VLine) => l.pieces.every((p) => p.bold);
+    // the gutters the body rows keep: a bold header's centred labels may leave gutters a wider
+    // cell below crosses
+    let bodyCols: [number, number][] = allBold(vlines[i]!) ? [] : cols;
     for (let j = i + 1; j < vlines.length; j++) {
       const vl = vlines[j]!;
       const prev = vlines[end]!;
       const gap = vl.y - prev.y;
       const trial = withLine(cols, vl);
-      if (trial.length < cols.length) break; // the line crosses a gutter: full-width text
+      if (trial.length < cols.length) {
+        // the line crosses a gutter: full-width text, unless only the header made that gutter
+        const body = withLine(bodyCols, vl);
+        if (!bodyCols.length || body.length < bodyCols.length || body.length < 2) break;
+      }
+      if (!allBold(vl)) bodyCols = withLine(bodyCols, vl);
       if (isMultiColumn(vl)) {
         if (gap > 3.5 * em(vl)) break;
       } else {

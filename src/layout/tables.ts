@@ -68,7 +68,11 @@ export function tablesFromCellLines(lines: readonly RawLine[], page: number | nu
 
 const cellKey = (s: string) => normaliseText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** Two rows are the same header when most of their cells agree (a garbled cell is tolerated). */
+/**
+ * Two rows are the same header when most of their cells agree (a garbled cell is tolerated). Rows
+ * of data can agree as much ("2016 | … | Addressed"): callers ask only where a header repeats, at a
+ * page break or where one table part meets the next.
+ */
 export function sameRow(a: TableRow, b: TableRow): boolean {
   const n = Math.max(a.cells.length, b.cells.length);
   if (n === 0) return false;
@@ -104,13 +108,16 @@ export function cleanTable(t: TableBlock): { table: TableBlock; droppedHeaders: 
   if (!first) return { table: t, droppedHeaders: 0 };
   const header = { ...first, cells: [...first.cells] };
   const body = t.rows.slice(1);
-  const repeats = body.filter((r) => sameRow(header, r)).length;
+  // a repeat of the header heads a page (the table went on over a page break); a row the same as
+  // the first in the middle of a page is data
+  const repeated = new Set(body.filter((r, i) => sameRow(header, r) && (header.header || r.page !== (i === 0 ? first : body[i - 1]!).page)));
+  const repeats = repeated.size;
   header.header ||= repeats > 0;
   const rows: TableRow[] = [header];
   const numbered = body.filter((r) => enumerated(r.cells[0] ?? '')).length >= 2;
   let seenNumbered = enumerated(header.cells[0] ?? '');
   for (const r of body) {
-    if (sameRow(header, r)) continue;
+    if (repeated.has(r)) continue;
     const firstCell = (r.cells[0] ?? '').trim();
     const hasRest = r.cells.slice(1).some((c) => c.trim());
     const isNumbered = enumerated(firstCell);

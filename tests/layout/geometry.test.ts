@@ -154,5 +154,16 @@ describe('positioned layout', () => {
     expect(table && table.kind === 'table' ? table.rows.slice(0, 2).map((r) => r.cells.join('|')).join(' / ') : null).toBe('LGA|Progress made|Next steps / Recommendation||');
     expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.kind !== 'table' && b.text)).toEqual(['Summary of progress made to date']);
   });
+
+  it("reads a table whose centred header labels leave a gutter that the wider cells below cross as one table", () => {
+    const head = { bold: true };
+    const { blocks } = pdf([[
+      t('Year', 68, 100, 24, head), t('Recommendation', 220, 100, 90, head), t('Peer team assessment', 400, 100, 120, head),
+      ...['Shared vision', 'Financial resilience and reserves', 'Senior management capacity', 'Use of assets'].flatMap((r, i) => [t('2016', 68, 120 + 16 * i, 24), t(r, 130, 120 + 16 * i, r.length * 6), t('Addressed', 400, 120 + 16 * i, 54)]),
+    ]]);
+    const tables = blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.kind === 'table' && tables[0]!.rows.map((r) => r.cells.length)).toEqual([3, 3, 3, 3, 3]);
+  });
 });
 

@@ -43,6 +43,22 @@ describe('table clean-up', () => {
   });
 });
 
+describe('repeated header rows', () => {
+  it('keeps data rows that share all but one cell with the first row (no row is a header twice on one page)', () => {
+    const rows = [['2016', 'Shared vision', 'Addressed'], ['2016', 'Senior management capacity', 'Addressed'], ['2016', 'Use of assets', 'Addressed'], ['2019', 'Asset review', 'Partly addressed']];
+    const { table, droppedHeaders } = cleanTable(tableBlock(rows.map((c) => row(c))));
+    expect(droppedHeaders).toBe(0);
+    expect(table.rows.map((r) => r.cells[1])).toEqual(rows.map((r) => r[1]));
+  });
+
+  it('drops the header where it heads the next page', () => {
+    const t = tableBlock([row(['Year', 'Recommendation', 'Assessment'], 1, true), row(['2016', 'Shared vision', 'Addressed'], 1), row(['Year', 'Recommendation', 'Assessment'], 2), row(['2019', 'Asset review', 'Addressed'], 2)]);
+    const { table, droppedHeaders } = cleanTable(t);
+    expect(droppedHeaders).toBe(1);
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['Year', '2016', '2019']);
+  });
+});
+
 describe('removeToc', () => {
   it('takes out a contents table and a run of dot-leader entries', () => {
     const toc = tableBlock([row(['Section', 'Page']), row(['1. Introduction', '3']), row(['2. Summary of the approach.....', '3'])]);
