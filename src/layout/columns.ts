@@ -280,6 +280,8 @@ function cut(lines: VLine[], area: Interval, page: PageShapes, depth: number, ou
 export interface GridColumn {
   gutter: number;
   wrapAt: number;
+  /** the two columns either side, as their pages' segments have them */
+  columns?: readonly [readonly [number, number], readonly [number, number]];
 }
 
 /**
@@ -387,9 +389,10 @@ export function gridOf(pages: readonly { pieces: readonly PLine[]; segments: rea
   const grid: GridColumn[] = [];
   for (const { pieces, segments } of pages) {
     for (const a of segments) {
-      if (!a.column || !segments.some((b) => b.column && b.column[0] === a.column![1])) continue;
+      const b = a.column ? segments.find((s) => s.column && s.column[0] === a.column![1]) : undefined;
+      if (!a.column || !b?.column) continue;
       const gutter = a.column[1];
-      if (!grid.some((g) => Math.abs(g.gutter - gutter) < 6)) grid.push({ gutter, wrapAt: columnEdges(pieces, a.column).right });
+      if (!grid.some((g) => Math.abs(g.gutter - gutter) < 6)) grid.push({ gutter, wrapAt: columnEdges(pieces, a.column).right, columns: [a.column, b.column] });
     }
   }
   return grid;

@@ -34,8 +34,10 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const leftOf = columnLefts(segmented);
   const protos = pages.flatMap((p, i) => {
     const { segments } = segmented[i]!;
-    if (segments.length === 1) return pageToProtos(segments[0]!.pieces, p.number, metrics.lineSpacing);
-    const columns = [...new Map(segments.flatMap((s) => (s.column ? [[s.column.join(), s.column] as const] : []))).values()];
+    const own = [...new Map(segments.flatMap((s) => (s.column ? [[s.column.join(), s.column] as const] : []))).values()];
+    // a page of a document set in columns with text in one column only wraps at that column too
+    const columns = own.length ? own : grid.flatMap((g) => g.columns ?? []);
+    if (segments.length === 1 && !columns.length) return pageToProtos(segments[0]!.pieces, p.number, metrics.lineSpacing);
     // each column starts and wraps at its own edges (the start as the other pages in its grid have it)
     const flowOf = (column: readonly [number, number]): Flow => {
       const edges = columnEdges(pieces[i]!, column);
@@ -74,13 +76,14 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
   const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
   const blocks: Block[] = [];
-  // the list item the next paragraphs may belong to, and where its text starts (from the column's edge)
-  let openItem: { block: TextBlock; textX: number } | null = null;
+  // the list items the next paragraphs may belong to (an item and the sub-items after it), and
+  // where each one's text starts (from the column's edge)
+  let openItems: { block: TextBlock; textX: number }[] = [];
   const furtherOf = new Map<TextBlock, TextBlock>();
   for (const item of assembleParagraphs(protos, body)) {
     if ('type' in item) {
       blocks.push(protoToTable(item, metrics, vocab, stats));
-      openItem = null;
+      openItems = [];
       continue;
     }
     const p: Para = item;
@@ -112,14 +115,20 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
     if (block.kind === 'list-item' && block.marker) {
       // the item's text starts where its wrapped lines do, or right after a marker set apart
       const textX = p.lines.length > 1 ? fromEdge(p.lines[1]!) : first.x > first.markerX ? fromEdge(first) : null;
-      openItem = textX === null ? null : { block, textX };
-      if (textX !== null) block.style.textX = textX;
-    } else if (openItem && block.kind === 'paragraph' && !block.marker && block.style.indent > 5 && p.lines.every((l) => Math.abs(fromEdge(l) - openItem!.textX) < 3)) {
-      // a paragraph set at the item's text indent, past the body's edge: a further paragraph of it
-      block.kind = 'list-item';
-      furtherOf.set(block, openItem.block);
+      if (textX !== null) {
+        block.style.textX = textX;
+        // an item closes the items at its depth or deeper
+        openItems = [...openItems.filter((o) => o.textX < textX - 3), { block, textX }];
+      } else openItems = [];
     } else {
-      openItem = null;
+      // a paragraph set at an open item's text indent, past the body's edge: a further paragraph
+      // of that item (after its sub-items, of the item they belong to)
+      const owner = block.kind === 'paragraph' && !block.marker && block.style.indent > 5 ? openItems.findLast((o) => p.lines.every((l) => Math.abs(fromEdge(l) - o.textX) < 3)) : undefined;
+      if (owner) {
+        block.kind = 'list-item';
+        furtherOf.set(block, owner.block);
+        openItems = openItems.slice(0, openItems.indexOf(owner) + 1);
+      } else openItems = [];
     }
   }
   const texts = blocks.filter((b): b is TextBlock => b.kind !== 'table');

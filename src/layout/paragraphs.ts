@@ -104,6 +104,10 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
     const dy = line.y - last.y;
     if (dy <= 0 || dy > 1.4 * spacing(line.size)) return true;
     if (centred(last, line)) return false;
+    // display type (a title, a banded heading) is broken into lines by hand: its lines run on
+    // while their style holds and no sentence ended
+    const display = line.size >= 1.3 * metrics.bodySize && line.size === last.size && line.bold === last.bold && line.color === last.color;
+    if (display && !TERMINAL.test(last.text)) return false;
     if (!full && (TERMINAL.test(last.text) || /^\p{Lu}/u.test(line.text))) return true;
     const cx = contX(p);
     // a numbered paragraph set flush wraps back under its number, not under its text

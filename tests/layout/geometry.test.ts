@@ -165,5 +165,35 @@ describe('positioned layout', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.kind === 'table' && tables[0]!.rows.map((r) => r.cells.length)).toEqual([3, 3, 3, 3, 3]);
   });
+
+  it("takes a paragraph after an item's sub-items, at the item's own text indent, as a further paragraph of the item", () => {
+    const { blocks } = pdf([[
+      t('The peer team recommends that the council should act on these points:', 65, 80, 400),
+      t('2.', 77, 104, 12), t('Put the medium-term financial strategy on a sustainable footing:', 101, 104, 380),
+      t('a.', 113, 128, 10), t('identify savings proposals for the whole of the gap;', 137, 128, 300),
+      t('b.', 113, 152, 10), t('set a clear reserves policy for the next three years;', 137, 152, 300),
+      t('The peer team recognises that front-line services have been protected well.', 101, 176, 400),
+      t('3.', 77, 200, 12), t('Strengthen the corporate grip on the transformation programme.', 101, 200, 370),
+    ]]);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : [b.kind, b.marker, b.level]))).toEqual([
+      ['paragraph', null, null],
+      ['list-item', '2.', 0],
+      ['list-item', 'a.', 1],
+      ['list-item', 'b.', 1],
+      ['list-item', null, 0],
+      ['list-item', '3.', 0],
+    ]);
+  });
+
+  it('keeps a hand-broken title in display type together', () => {
+    const title = { bold: true, size: 30 };
+    const { blocks } = pdf([[
+      t('Eastwold District Council', 80, 166, 250, title),
+      t('Corporate Peer Challenge', 80, 199, 250, title),
+      t('Feedback Report', 80, 232, 209, title),
+      t('The council invited the peer team to carry out a corporate peer challenge in March.', 65, 300, 460),
+    ]]);
+    expect(blocks[0]!.kind !== 'table' && blocks[0]!.text).toBe('Eastwold District Council Corporate Peer Challenge Feedback Report');
+  });
 });
 
