@@ -49,7 +49,11 @@ export function classify(p: ParaLike, ctx: ClassifyContext): TextBlock {
   const short = wordCount(text) <= SHORT_WORDS && !/[.;,]$/.test(text);
   if (short && !p.listHint && p.markerKind !== 'bullet' && p.lineCount === 1 && p.gapBefore >= 1.3 && p.gapAfter >= 1.3) cues.push('standalone');
 
-  const headingLike = p.headingHint != null || cues.includes('size') || (cues.includes('bold') && wordCount(text) <= 20 && p.lineCount <= 3 && !/[.;]$/.test(text));
+  // bold and short; or bold, up to a long sentence's length and ending as no sentence or lead-in
+  // does ("Recommendations 1 and 2 - develop and lead …" over three lines)
+  const words = wordCount(text);
+  const boldHeading = cues.includes('bold') && !/[.;]$/.test(text) && ((words <= 20 && p.lineCount <= 3) || (words <= 45 && p.lineCount <= 4 && !/[:,]$/.test(text)));
+  const headingLike = p.headingHint != null || cues.includes('size') || boldHeading;
   if (!marker && (headingLike || cues.includes('standalone'))) {
     // "1 Introduction": a bare section number only counts on heading-like lines
     const m = matchMarker(text);

@@ -195,5 +195,19 @@ describe('positioned layout', () => {
     ]]);
     expect(blocks[0]!.kind !== 'table' && blocks[0]!.text).toBe('Eastwold District Council Corporate Peer Challenge Feedback Report');
   });
+
+  it('takes a long bold line set apart and ending as no sentence does for a heading, a bold lead-in for a paragraph', () => {
+    const bold = { bold: true };
+    const { blocks } = pdf([[
+      t('Recommendations 1 and 2 - develop and lead a long-term vision for the district with', 65, 100, 455, bold),
+      t('partners, and review the corporate plan to drive the council and its priorities', 65, 114, 450, bold),
+      t('forward, post pandemic', 65, 128, 130, bold),
+      t('The council has made good progress on both of these recommendations since the visit.', 65, 152, 455),
+      t('In particular, the council has taken the following steps to strengthen its governance', 65, 176, 455, bold),
+      t('arrangements and the way it works with partners across the district and beyond:', 65, 190, 440, bold),
+      t('It has refreshed the constitution and agreed a new protocol for members and officers.', 65, 214, 455),
+    ]]);
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
+  });
 });
 
