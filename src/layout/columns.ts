@@ -139,7 +139,7 @@ function judgeBand(lines: readonly VLine[], [left, right]: [Side, Side], gutter:
   const together = a.starts.filter((y) => b.starts.some((z) => Math.abs(y - z) < 1)).length;
   const fewer = Math.min(a.starts.length, b.starts.length);
   // one shared baseline is chance (columns often share a baseline grid); rows repeat
-  return fewer < 2 || together / fewer < 0.5 ? 'columns' : 'table';
+  return fewer < 2 || together < 2 || together / fewer < 0.5 ? 'columns' : 'table';
 }
 
 const MAX_DEPTH = 3;

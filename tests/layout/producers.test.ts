@@ -122,6 +122,14 @@ describe('readingSegments', () => {
     expect(readingSegments(rows)).toHaveLength(1);
   });
 
+  it('reads two columns whose paragraphs happen to start on one shared baseline as columns', () => {
+    // left: paragraphs start at 648 and 720; right at 661.5 and 720 (one baseline in common)
+    const para = (x: number, y0: number, n: number) => Array.from({ length: n }, (_, i) => piece(`paragraph text at ${x}, line ${i}, running on`, x, y0 + 13.5 * i, i === n - 1 ? 100 : 244));
+    const left = [...para(42.8, 602.3, 3), ...para(42.8, 648, 4), ...para(42.8, 720, 4)];
+    const right = [...para(309.5, 602.3, 4), ...para(309.5, 661.5, 4), ...para(309.5, 720, 3)];
+    expect(readingSegments([...left, ...right]).map((s) => s.column !== null)).toEqual([true, true]);
+  });
+
   it('reads the last lines of two columns above a banded heading column by column', () => {
     // the band above the heading holds three lines: too few to judge alone, but it has the page's gutter
     const tail = [piece('R6: a recommendation whose text runs on to the next line', 42, 66, 244), piece('priorities for the borough.', 309, 66, 105), piece('and on again into the right-hand column', 42, 79.5, 244)];
