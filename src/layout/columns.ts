@@ -134,6 +134,15 @@ function judgeBand(lines: readonly VLine[], [left, right]: [Side, Side], gutter:
   // a rule drawn across the gutter inside the band is a table's row border
   const ruled = rules.some((r) => r.width > r.height && r.x < gutter - 2 && r.x + r.width > gutter + 2 && r.y > top + 2 && r.y < bottom - 2);
   if (ruled) return 'table';
+  // the left side's last line wraps into the right side's first, which carries on in lower case:
+  // one flow of text, however evenly its items line up across the gutter
+  const lastLeft = left.rows[left.rows.length - 1];
+  const firstRight = right.rows[0];
+  if (lastLeft && firstRight) {
+    const end = lastLeft.pieces[lastLeft.pieces.length - 1]!;
+    const runsOn = extent(lastLeft.pieces).right >= left.right - 1.5 * Math.max(lastLeft.size, 1) && !/[.!?:;]["”’)]?$/.test(end.text);
+    if (runsOn && /^\p{Ll}/u.test(firstRight.pieces[0]!.text)) return 'columns';
+  }
   // a table's cells share their row's first baseline exactly; the paragraphs of two columns start
   // where they fall
   const together = a.starts.filter((y) => b.starts.some((z) => Math.abs(y - z) < 1)).length;

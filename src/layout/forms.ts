@@ -2,7 +2,8 @@
  * Front sheets. Council reports open with "By: / To: / Date: / Subject:" rows, set as a two-column
  * table in one producer and as lines of text in another; either way they are fields. A table whose
  * first column is labels becomes a form, and "Label: value" paragraphs right after it (a row the
- * table lost at a page or region edge), or at least two of them opening the first page, join it.
+ * table lost at a page or region edge), or at least two of them opening the first page (after any
+ * cover page that holds only the title), join it.
  */
 import { tableBlock, type Block, type FormField, type TableBlock } from './blocks.js';
 
@@ -43,7 +44,8 @@ function formTable(placed: readonly Placed[]): TableBlock {
 
 export function formFields(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
-  const firstPage = blocks.find((b) => b.page != null)?.page ?? null;
+  // the page the report opens on: a cover page holding only the title does not count
+  const firstPage = blocks.find((b) => b.page != null && !(b.kind === 'heading' && b.cues.includes('title')))?.page ?? null;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     let fields: Placed[] | null = null;

@@ -130,6 +130,15 @@ describe('readingSegments', () => {
     expect(readingSegments([...left, ...right]).map((s) => s.column !== null)).toEqual([true, true]);
   });
 
+  it('reads two columns of evenly spaced items as columns when the left one runs on into the right', () => {
+    const item = (x: number, y: number, first: string, rest: string, last = false) => [piece(first, x, y, 237), piece(rest, x + 10, y + 13.5, last ? 227 : 143)];
+    const left = [piece('Cabinet is asked to:', 42.8, 333, 78), ...item(49.9, 352.5, 'a. note the findings of the peer challenge feedback report', 'attached as Appendix B;'), ...item(49.5, 385.5, 'b. approve the action plan at Appendix A in response to', "the peer team's recommendations;"), ...item(50.6, 417.8, 'c. agree that progress against the action plan is reported', 'to the Overview and Scrutiny Committee every six', true)];
+    const right = [piece('months;', 326.5, 333, 34), ...item(316.2, 352.5, 'd. note that the LGA will undertake a progress review with', 'the council in early 2024;'), ...item(316.5, 385.5, 'e. thank the members of the peer team, and all the', 'councillors, staff and partners who took part.')];
+    const segments = readingSegments([...left, ...right]);
+    expect(segments.map((s) => s.column !== null)).toEqual([true, true]);
+    expect(segments[1]!.pieces[0]!.text).toBe('months;');
+  });
+
   it('reads the last lines of two columns above a banded heading column by column', () => {
     // the band above the heading holds three lines: too few to judge alone, but it has the page's gutter
     const tail = [piece('R6: a recommendation whose text runs on to the next line', 42, 66, 244), piece('priorities for the borough.', 309, 66, 105), piece('and on again into the right-hand column', 42, 79.5, 244)];
@@ -234,6 +243,19 @@ describe('formFields', () => {
       { label: 'To', value: 'Cabinet - 4 March 2025' },
       { label: 'Subject', value: 'Cabinet reconsideration of Decision 24/00093' },
     ]);
+  });
+
+  it('reads labelled paragraphs opening the first page after a cover page as a form', () => {
+    const blocks: Block[] = [
+      textBlock('heading', 'Report of the Chief Executive to the Overview and Scrutiny Committee', { page: 1, level: 0, cues: ['title', 'size', 'bold'] }),
+      textBlock('paragraph', 'Subject: LGA Corporate Peer Challenge 2018 – six-month progress report', { page: 2 }),
+      textBlock('paragraph', 'Report of: Chief Executive', { page: 2 }),
+      textBlock('paragraph', 'Key decision: No', { page: 2 }),
+      textBlock('heading', 'Purpose of the report', { page: 2, marker: '1.' }),
+    ];
+    const out = formFields(blocks);
+    expect(out.map((b) => b.kind)).toEqual(['heading', 'table', 'heading']);
+    expect((out[1] as TableBlock).fields?.map((f) => f.label)).toEqual(['Subject', 'Report of', 'Key decision']);
   });
 
   it('leaves an ordinary two-column table alone', () => {
