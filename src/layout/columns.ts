@@ -153,6 +153,13 @@ function judgeBand(lines: readonly VLine[], [left, right]: [Side, Side], gutter:
 
 const MAX_DEPTH = 3;
 
+/** Where the labels of a header row start: the last line of a band, when it is short labels side by side. */
+function headerLabels(lines: readonly VLine[]): number[] {
+  const last = lines[lines.length - 1];
+  if (!last || last.pieces.length < 2 || last.pieces.some((p) => p.text.split(/\s+/).length > 4)) return [];
+  return last.pieces.map((p) => p.markerX);
+}
+
 /**
  * Fills and horizontal rules side by side at one height, edge to edge, as one: the shaded cells of
  * a table's row, and the borders drawn cell by cell, span the page together though each covers one
@@ -244,6 +251,11 @@ function cut(lines: VLine[], area: Interval, page: PageShapes, depth: number, ou
       const sides = split(band.lines, gutter);
       let verdict = judgeBand(band.lines, sides, gutter, area, rules);
       if (verdict === 'columns' && tableGutter !== null && Math.abs(gutter - tableGutter) < minGutter) verdict = 'table';
+      // under a header row with more labels than the band has sides, starting where its sides do,
+      // the sides are columns of a table (one of them empty here: a row carried over a page)
+      // (the header's band, or the one before a one-line band under it: a row's first line)
+      const labels = [bands[i - 1], bands[i - 2]].filter((b, k) => b && (k === 0 || bands[i - 1]!.lines.length <= 2)).map((b) => headerLabels(b!.lines)).find((l) => l.length) ?? [];
+      if (verdict === 'columns' && labels.length > 2 && sides.every((sd) => labels.some((x) => Math.abs(x - sd.left) < 3))) verdict = 'table';
       if (verdict === 'columns') columns = { gutter, sides };
       if (verdict === 'table') tables.add(i);
       // (a line or two between, too short to judge, keeps the table going)

@@ -84,9 +84,11 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
   }
   const lastWord = head && vocab ? trailingLetters(end) : '';
   if (lastWord && head && vocab) {
-    // a word broken without a hyphen ("Recommend" + "ation"): its tail is never a word of its own
+    // a word broken without a hyphen ("Recommend" + "ation"): its tail is never a word of its own,
+    // or its head is none ("Recommendati" + "on"), or the tail is one stray letter ("apprenticeship" + "s")
     const whole = lastWord + head[1]!;
-    if (/^\p{Ll}/u.test(head[1]!) && !vocab.knownInside(head[1]!) && vocab.knownWord(whole)) {
+    const broken = !vocab.knownInside(head[1]!) || !vocab.knownWord(lastWord) || (head[1]!.length === 1 && !/^[ai]$/i.test(head[1]!));
+    if (/^\p{Ll}/u.test(head[1]!) && broken && vocab.knownWord(whole)) {
       if (stats) stats.rejoinedWords++;
       return text + next;
     }

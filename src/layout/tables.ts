@@ -32,15 +32,20 @@ export function cellText(lines: readonly PLine[], metrics: Metrics, vocab: Vocab
 }
 
 export function protoToTable(t: ProtoTable, metrics: Metrics, vocab: Vocabulary, stats: JoinStats): TableBlock {
-  const rows: TableRow[] = t.rows.map((r, i) => {
+  const rows: TableRow[] = [];
+  for (const r of t.rows) {
     const all = r.cells.flat();
-    return {
-      cells: r.cells.map((c) => cellText(c, metrics, vocab, stats)),
-      // a bold first row reads as the header
-      header: i === 0 && all.length > 0 && all.every((l) => l.bold),
-      page: t.page,
-    };
-  });
+    const cells = r.cells.map((c) => cellText(c, metrics, vocab, stats));
+    const bold = all.length > 0 && all.every((l) => l.bold);
+    const prev = rows[rows.length - 1];
+    // a bold first row reads as the header; a bold row straight under it is the header's second
+    // line (a label over two lines, set by a line-by-line producer as a row of its own)
+    if (prev?.header && rows.length === 1 && bold) {
+      mergeRowInto(prev, { cells, header: true, page: t.page });
+      continue;
+    }
+    rows.push({ cells, header: rows.length === 0 && bold, page: t.page });
+  }
   return tableBlock(rows, { columns: t.columns.length });
 }
 
@@ -114,7 +119,8 @@ export function cleanTable(t: TableBlock): { table: TableBlock; droppedHeaders: 
   const repeats = repeated.size;
   header.header ||= repeats > 0;
   const rows: TableRow[] = [header];
-  const numbered = body.filter((r) => enumerated(r.cells[0] ?? '')).length >= 2;
+  // (the first row counts when it is data: a table part that starts mid-table, after a page break)
+  const numbered = [...(first.header ? [] : [first]), ...body].filter((r) => enumerated(r.cells[0] ?? '')).length >= 2;
   let seenNumbered = enumerated(header.cells[0] ?? '');
   for (const r of body) {
     if (repeated.has(r)) continue;
@@ -145,7 +151,9 @@ export function joinContinuedTables(blocks: readonly Block[]): { blocks: Block[]
     const prev = out[out.length - 1];
     if (prev?.kind === 'table' && b.kind === 'table' && prev.columns === b.columns && b.rows.length > 0) {
       const repeatsHeader = prev.rows[0] !== undefined && sameRow(prev.rows[0], b.rows[0]!);
-      const nextPage = prev.pageEnd != null && b.page === prev.pageEnd + 1;
+      // on the next page, or on the page the part before ended on (a table cut into two regions
+      // where a row's line closed a gutter) with nothing between them
+      const nextPage = prev.pageEnd != null && (b.page === prev.pageEnd + 1 || b.page === prev.pageEnd);
       const continuesRow = !b.rows[0]!.cells[0]?.trim();
       if (repeatsHeader || nextPage || continuesRow) {
         const rest = (repeatsHeader ? b.rows.slice(1) : b.rows).map((r) => ({ ...r, cells: [...r.cells] }));

@@ -23,6 +23,13 @@ describe('joinWrapped', () => {
     expect(joinWrapped('LGA Recommend', 'ation', vocab)).toBe('LGA Recommendation');
   });
 
+  it('rejoins a word broken where its tail is a word too, when its head is none or the tail a stray letter', () => {
+    const v = new Vocabulary(['the recommendation was made and agreed on time', 'two apprenticeships and one apprenticeship started', "the council's plan"]);
+    expect(joinWrapped('LGA Recommendati', 'on', v)).toBe('LGA Recommendation');
+    expect(joinWrapped('using apprenticeship', 's', v)).toBe('using apprenticeships');
+    expect(joinWrapped('agreed', 'on time', v)).toBe('agreed on time');
+  });
+
   it('otherwise joins with a space', () => {
     expect(joinWrapped('the work', 'was done', vocab)).toBe('the work was done');
     expect(joinWrapped('', 'start', vocab)).toBe('start');

@@ -122,6 +122,14 @@ describe('readingSegments', () => {
     expect(readingSegments(rows)).toHaveLength(1);
   });
 
+  it("reads a page of a table's carried-over row under its repeated header as a table, not as text columns", () => {
+    // header: three labels; below, text in the second and third columns only (the first is empty on this page)
+    const header = [piece('on', 65, 114.8, 13), piece('Progress made', 152.8, 114.8, 72), piece('Next steps', 362.9, 114.8, 51)];
+    const mid = Array.from({ length: 12 }, (_, i) => piece(`progress made on the action, line ${i}`, 152.8, 145.9 + 14.6 * i, i % 4 === 3 ? 90 : 196));
+    const right = Array.from({ length: 10 }, (_, i) => piece(`the next steps, line ${i}`, 362.9, 145.9 + 14.6 * i, i % 5 === 4 ? 60 : 153));
+    expect(readingSegments([...header, ...mid, ...right], [{ kind: 'rule', x: 58.8, y: 119.3, width: 466.8, height: 1.5, color: '#000000' }]).every((s) => s.column === null)).toBe(true);
+  });
+
   it('reads two columns whose paragraphs happen to start on one shared baseline as columns', () => {
     // left: paragraphs start at 648 and 720; right at 661.5 and 720 (one baseline in common)
     const para = (x: number, y0: number, n: number) => Array.from({ length: n }, (_, i) => piece(`paragraph text at ${x}, line ${i}, running on`, x, y0 + 13.5 * i, i === n - 1 ? 100 : 244));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableBlock, textBlock, type TableRow } from '../../src/layout/blocks.js';
+import { tableBlock, textBlock, type TableBlock, type TableRow } from '../../src/layout/blocks.js';
 import { cleanTable, joinContinuedTables } from '../../src/layout/tables.js';
 import { removeToc } from '../../src/layout/toc.js';
 
@@ -40,6 +40,20 @@ describe('table clean-up', () => {
       ['1. Develop a clear narrative', 'An exercise was undertaken More progress.', 'The newly appointed'],
       ['2. Use the narrative', 'Over the year', 'Continue'],
     ]);
+  });
+});
+
+describe('tables over pages', () => {
+  it('joins two parts of one table on one page, and merges a numbered row a line-by-line producer split, the first row included', () => {
+    const a = tableBlock([row(['LGA Recommendation', 'Progress made', 'Next steps'], 5, true), row(['4. More robust financial accountability', 'Our planning continues', 'We will'], 8)]);
+    const b = tableBlock([row(['5. Accelerate a', 'Following the peer review', 'Bradford has set'], 8), row(['Team Bradford', 'we set a target', 'internal targets'], 8), row(['approach', 'of 500 a year', 'by 2021'], 8)]);
+    const { blocks, joins } = joinContinuedTables([a, b]);
+    expect(joins).toBe(1);
+    const { table } = cleanTable(blocks[0] as TableBlock);
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['LGA Recommendation', '4. More robust financial accountability', '5. Accelerate a Team Bradford approach']);
+    // a part that starts mid-table: its first row is data, and counts towards the numbering
+    const part = tableBlock([row(['5. Accelerate a', 'Following', 'Bradford'], 8), row(['Team Bradford', 'we set', 'internal'], 8), row(['6. Review the', 'We have had', 'As part'], 8), row(['redeployment policy', 'a dialogue', 'of the project'], 8)]);
+    expect(cleanTable(part).table.rows.map((r) => r.cells[0])).toEqual(['5. Accelerate a Team Bradford', '6. Review the redeployment policy']);
   });
 });
 
