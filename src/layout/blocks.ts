@@ -31,7 +31,8 @@ interface BlockBase {
 }
 
 export interface TextBlock extends BlockBase {
-  kind: 'heading' | 'paragraph' | 'list-item';
+  /** `aside`: a sidebar or pull quote set apart from the body (a box, <aside>), never part of a body paragraph */
+  kind: 'heading' | 'paragraph' | 'list-item' | 'aside';
   /** the text without its marker, joined into one line */
   text: string;
   /**

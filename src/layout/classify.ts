@@ -28,6 +28,8 @@ export interface ParaLike {
   titleCandidate: boolean;
   /** the lines after the first are indented past the marker (a hanging indent) */
   hanging?: boolean;
+  /** set apart from the body: inside a box drawn around it, or an <aside> */
+  aside?: boolean;
 }
 
 export interface ClassifyContext {
@@ -65,7 +67,9 @@ export function classify(p: ParaLike, ctx: ClassifyContext): TextBlock {
   }
   let kind: TextBlock['kind'] = 'paragraph';
   let level: number | null = null;
-  if (p.listHint) {
+  if (p.aside) {
+    kind = 'aside';
+  } else if (p.listHint) {
     kind = 'list-item';
     marker = p.listHint.marker || null;
     level = p.listHint.level;

@@ -28,6 +28,8 @@ export interface PLine {
   flow?: Flow;
   /** the text's colour as #rrggbb, when the engine knows it */
   color?: string;
+  /** the sidebar or pull-quote box the line is in (see markAsides) */
+  aside?: number;
 }
 
 /** One column of a page: lines in different flows never share a paragraph line to line. */
@@ -364,7 +366,29 @@ export function joinJustified(pieces: readonly PLine[]): PLine[] {
 /** A page's pieces, normalised, in content-stream order, with lone and drawn markers merged into their text. */
 export function pagePieces(page: RawPage): PLine[] {
   const pieces = mergeMarkers(joinJustified(page.lines.map((l, i) => toPLine(l, page.number, i)).filter((p) => p.text !== '')));
-  return page.shapes?.length ? attachDrawnMarkers(pieces, page.shapes) : pieces;
+  if (!page.shapes?.length) return pieces;
+  return markAsides(attachDrawnMarkers(pieces, page.shapes), page.shapes, page.width);
+}
+
+/**
+ * Sidebars and pull quotes: a filled box, narrower than the text area, holding lines of running
+ * text one piece wide (a table's shaded cells sit side by side; a banded heading is one line). Its
+ * pieces are marked with the box, so no body paragraph takes them in.
+ */
+export function markAsides(pieces: PLine[], shapes: readonly RawShape[], pageWidth: number): PLine[] {
+  const fills = shapes.filter((s) => s.kind === 'fill' && s.height >= 20 && s.width >= 60);
+  let id = 0;
+  for (const box of fills) {
+    // cells of a table row are drawn edge to edge; a box stands alone
+    if (fills.some((f) => f !== box && Math.abs(f.y - box.y) < 1 && (Math.abs(f.x - (box.x + box.width)) < 2 || Math.abs(box.x - (f.x + f.width)) < 2))) continue;
+    if (pageWidth > 0 && box.width > 0.6 * pageWidth) continue;
+    const inside = pieces.filter((p) => p.y > box.y && p.y - p.size < box.y + box.height && p.markerX >= box.x - 1 && p.right <= box.x + box.width + 1);
+    const lines = visualLines(inside);
+    if (lines.length < 2 || lines.some((l) => l.pieces.length > 1)) continue;
+    id++;
+    for (const p of inside) p.aside = id;
+  }
+  return pieces;
 }
 
 /** One page's pieces → protos in reading order (the content stream's, with each table where it starts). */

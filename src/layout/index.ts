@@ -108,6 +108,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
         listHint: null,
         titleCandidate: first.page === firstPage && size >= titleSize - 0.1 && size >= 1.3 * body.bodySize,
         hanging: p.lines.length > 1 && fromEdge(p.lines[1]!) > fromEdge(first, p.markerX) + 3,
+        aside: first.aside !== undefined,
       },
       { bodySize: body.bodySize },
     );
@@ -256,6 +257,7 @@ function flowBlocks(pages: readonly RawPage[]): Block[] {
             gapAfter: 2,
             headingHint: line.hint?.heading ?? null,
             listHint: list,
+            aside: line.hint?.aside === true,
             titleCandidate: false,
           },
           { bodySize: 0 },

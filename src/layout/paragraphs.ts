@@ -86,6 +86,8 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
   const startsNew = (p: Para, line: PLine, lineMarker: MarkerMatch | null): boolean => {
     const last = p.lines[p.lines.length - 1]!;
     if (line.marker || lineMarker) return true;
+    // a sidebar or pull quote never shares a paragraph with the body
+    if (line.aside !== last.aside) return true;
     if (Math.abs(line.size - last.size) > 0.6) return true;
     const full = wrapped(last, line, metrics.rightLimit);
     // bold text inside a paragraph wraps like the rest: weight only parts lines that did not wrap

@@ -8,6 +8,8 @@ import type { LineHint, LoadResult, RawLine, RawPage } from './raw.js';
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'embed', 'canvas', 'button', 'select', 'input', 'textarea', 'map', 'audio', 'video']);
 /** Site chrome on saved web pages: reported as furniture, kept out of the text. */
 const CHROME = new Set(['nav', 'header', 'footer']);
+/** a block set apart from the body: a pull quote, a sidebar, a call-out box */
+const ASIDE_CLASS = /\b(pull-?quote|sidebar|side-bar|call-?out|aside)\b/i;
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'pre',
@@ -178,6 +180,13 @@ function walkNodes(nodes: readonly ChildNode[], w: Walker, lists: ListContext[],
       // the document's own title: Word's Title style (mapped to cpc-title), or a web page's title class
       const isTitle = /\b(cpc-title|title|page-title|entry-title|document-title|report-title)\b/.test(node.attribs['class'] ?? '');
       w.hint = { ...saved, heading: isTitle ? 0 : level };
+      walk(node.children, w, lists, style);
+      flush(w);
+      w.hint = saved;
+      continue;
+    }
+    if (name === 'aside' || ASIDE_CLASS.test(node.attribs['class'] ?? '')) {
+      w.hint = { ...saved, aside: true };
       walk(node.children, w, lists, style);
       flush(w);
       w.hint = saved;

@@ -34,6 +34,8 @@ export interface LineHint {
   cell?: { table: number; row: number; col: number; header: boolean };
   /** lines sharing a paragraph id belong to one paragraph (flow formats give each line its own) */
   paragraph?: number;
+  /** inside a sidebar or pull quote (<aside>, a "pullquote" or "sidebar" block) */
+  aside?: boolean;
 }
 
 export interface RawPage {

@@ -225,6 +225,8 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
     for (; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (!isText(b) || sections.headingBlocks.has(i) || excluded(i)) break;
+      // a pull quote or sidebar set among the items is no part of them
+      if (b.kind === 'aside') continue;
       // under numbered or lettered items, bullets at their level are the items' sub-points (the
       // letters run on past them), as a marker-less further paragraph is
       const subPoint = b.kind === 'list-item' && last?.number != null && itemNumber(b) === null && (b.level ?? 0) === itemLevel;

@@ -57,7 +57,7 @@ const QUOTED = /^["“‘'][^"“”]*["”’']$/;
 const SENTENCE_END = /[.:;!?]["”’)]?$/;
 
 function candidateOf(b: TextBlock, index: number): Candidate | null {
-  if (b.kind === 'list-item') return null;
+  if (b.kind === 'list-item' || b.kind === 'aside') return null;
   if (b.cues.includes('title')) return null;
   const number = b.marker && NUMBER_MARKER.test(b.marker) ? cleanNumber(b.marker) : null;
   if (b.marker && !number) return null; // "(a) …", "• …"

@@ -41,7 +41,7 @@ async function sourceWords(name: string): Promise<string[]> {
   return words(body);
 }
 
-const KIND: Record<Block['kind'], string> = { heading: 'heading', 'list-item': 'list', paragraph: 'paragraph', table: 'table' };
+const KIND: Record<Block['kind'], string> = { heading: 'heading', 'list-item': 'list', paragraph: 'paragraph', table: 'table', aside: 'aside' };
 
 /** each word of the blocks with the kind of block it is in */
 function kindedWords(blocks: readonly Block[]): { words: string[]; kinds: string[] } {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractReport } from '../../src/extract.js';
 import { tableBlock, textBlock, type Block, type TableBlock } from '../../src/layout/blocks.js';
 import { columnLefts, columnOfPieces, gridOf, readingSegments } from '../../src/layout/columns.js';
-import { attachDrawnMarkers, joinJustified, mergeMarkers, pagePieces, type PLine } from '../../src/layout/geometry.js';
+import { attachDrawnMarkers, joinJustified, markAsides, mergeMarkers, pagePieces, type PLine } from '../../src/layout/geometry.js';
 import { itemsToLines } from '../../src/load/pdf-lines.js';
 import { formFields } from '../../src/layout/forms.js';
 import { FIXTURES } from '../helpers.js';
@@ -218,6 +218,37 @@ describe('columns across a document', () => {
     const rows = [100, 150, 200];
     const segments = readingSegments(rows.flatMap(row), [...rows, 250].flatMap(border));
     expect(segments.every((s) => s.column === null)).toBe(true);
+  });
+});
+
+describe('markAsides', () => {
+  const quote = [piece('"The council has always been there when', 326, 542, 216, 12), piece('we needed it. What we want now is for it', 326, 558, 216, 12), piece('to tell us where it wants to be." – partner', 326, 574, 200, 12)];
+  const box = { kind: 'fill' as const, x: 309.8, y: 523.5, width: 243.8, height: 102, color: '#f6e7e8' };
+
+  it('marks the lines inside a filled box narrower than the page as one aside', () => {
+    const body = piece('Body text in the left column, outside the box, running on', 42, 550, 244);
+    const out = markAsides([...quote, body].map((p) => ({ ...p })), [box], 595);
+    expect(out.map((p) => p.aside)).toEqual([1, 1, 1, undefined]);
+  });
+
+  it("leaves a table's shaded row (fills edge to edge) and a banded heading (one line) alone", () => {
+    const row = [{ ...box, x: 43.5, width: 255 }, { ...box, x: 298.5, width: 255 }];
+    expect(markAsides(quote.map((p) => ({ ...p })), row, 595).every((p) => p.aside === undefined)).toBe(true);
+    const band = { kind: 'fill' as const, x: 42.8, y: 97.5, width: 300, height: 29.3, color: '#00587c' };
+    expect(markAsides([piece('6. Next steps', 51, 116, 80, 15)], [band], 595)[0]!.aside).toBeUndefined();
+  });
+
+  it('keeps an aside out of the body paragraph around it and out of the outline', async () => {
+    const { layout } = await import('../../src/layout/index.js');
+    const t = (text: string, x: number, y: number, width: number, size = 10) => ({ text, x, y, width, size, bold: false, italic: false });
+    const raw = { format: 'pdf' as const, flow: false, pageCount: 1, furniture: [], pages: [{ number: 1, width: 595, height: 842, shapes: [box], lines: [
+      t('The community grants programme is valued by the voluntary sector, and the council', 309.5, 497, 244),
+      t('could move to three-year agreements with its key partners for greater', 309.5, 511, 244),
+      ...quote.map((q) => t(q.text, q.x, q.y, q.right - q.x, 12)),
+      t('stability, which the sector has asked for.', 309.5, 643, 160),
+    ] }] };
+    const blocks = layout(raw).value.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'aside', 'paragraph']);
   });
 });
 

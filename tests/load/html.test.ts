@@ -61,4 +61,11 @@ describe('htmlToLines', () => {
       ['paragraph', null, null, 'After the list.'],
     ]);
   });
+
+  it('reads a pull quote or an <aside> as an aside, apart from the paragraphs around it', () => {
+    const { lines } = htmlToLines('<p>Before the quote.</p><div class="pullquote"><p>"The council has always been there." – partner</p></div><aside><p>Key facts</p></aside><p>After it.</p>');
+    const { blocks } = layout({ format: 'html', flow: true, pages: [{ number: null, width: 0, height: 0, lines }], pageCount: null, furniture: [] }).value;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'aside', 'aside', 'paragraph']);
+  });
 });
+

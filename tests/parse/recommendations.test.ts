@@ -28,6 +28,19 @@ describe('recommendations', () => {
     ]);
   });
 
+  it('reads a list on past a pull quote set among its items', () => {
+    expect(brief([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The peer team makes the following key recommendations to the council:'),
+      li('Refresh the council plan so that priorities are clear', '1.'),
+      textBlock('aside', '"The council has always been there when we needed it." – partner'),
+      li('Invest in the scrutiny function', '2.'),
+      h('3. Summary of the approach'),
+      p('The peers were selected on the basis of their experience and expertise in local government.'),
+    ]).map((r) => r[2])).toEqual(['1', '2']);
+  });
+
   it('keeps a numbered recommendation whole when a page break left its text in two paragraphs', () => {
     // numbered recommendations long enough to be body text, not numbered headings
     const LONG = 'This will help the council to focus its capacity on the priorities that matter most to residents, to make the best use of its reduced resources and to show partners and staff where it is heading over the next four years.';

@@ -45,6 +45,16 @@ describe('sections', () => {
     ]).map((s) => s[2])).toEqual(['The action plan', 'Background papers', 'Appendix A – Corporate Peer Challenge action plan']);
   });
 
+  it('leaves a pull quote out of the outline, however large it is set', () => {
+    expect(outline([
+      h('1. Feedback'),
+      p('The council has a good understanding of its communities, informed by a well-used local evidence base.'),
+      textBlock('aside', '"The council has always been there when we needed it." – voluntary sector partner', { cues: ['size', 'standalone'] }),
+      h('2. Next steps'),
+      p('The council will want to consider this report and decide how to respond to it over the coming months.'),
+    ]).map((s) => s[2])).toEqual(['Feedback', 'Next steps']);
+  });
+
   it("leaves a letter's subject line, its closing and a repeat of the title out of the outline", () => {
     const letter = (withTitle: boolean) => [
       ...(withTitle ? [title('Corporate Peer Challenge – Pendlebrook District Council')] : []),

@@ -28,6 +28,8 @@ function label(b: Block): string {
       return `list ${b.level ?? 0}`;
     case 'heading':
       return `heading${b.level != null ? ` ${b.level}` : ''}`;
+    case 'aside':
+      return 'aside';
     default:
       return 'para';
   }
