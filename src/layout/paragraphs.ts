@@ -142,7 +142,8 @@ export function assembleParagraphs(protos: readonly Proto[], metrics: Metrics): 
       const prev = cur?.lines[cur.lines.length - 1];
       // "… set out in s" / "17.67 for calling-in": a number that a wrapped sentence carried to the
       // next line, not a marker (a marker's item starts with a capital or a quote)
-      if (lineMarker && prev && prev.page === line.page && /^\p{Ll}/u.test(lineMarker.rest) && !TERMINAL.test(prev.text) && wrapped(prev, line, metrics.rightLimit)) lineMarker = null;
+      // ("… a deadline of" / "10 January 2025 for …": a bare number, with no stop or bracket, too)
+      if (lineMarker && prev && prev.page === line.page && (/^\p{Ll}/u.test(lineMarker.rest) || lineMarker.kind === 'bare') && !TERMINAL.test(prev.text) && wrapped(prev, line, metrics.rightLimit)) lineMarker = null;
       if (cur && !startsNew(cur, line, lineMarker)) {
         cur.lines.push(line);
         continue;

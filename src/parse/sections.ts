@@ -91,6 +91,9 @@ function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readon
   if (CONTACT.test(t)) return true;
   if (QUOTED.test(t)) return true;
   if (/:$/.test(t) && (LEAD_IN_VERB.test(t) || LEAD_IN_START.test(t))) return true;
+  // a sentence leading into the list under it ("… reshape local government through:"); a label
+  // heading ("Consultation:") is a word or two
+  if (/:$/.test(t) && wordCount(t) >= 12 && blocks[c.index + 1]?.kind === 'list-item') return true;
   if (!c.number) {
     const prev = blocks[c.index - 1];
     const next = blocks[c.index + 1];

@@ -210,5 +210,13 @@ describe('positioned layout', () => {
     ]]);
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
   });
+
+  it('runs a sentence on past a wrapped line that starts with a number and a capital ("10 January")', () => {
+    const { blocks } = pdf([[
+      t('The Minister wrote to council leaders setting out next steps, including a deadline of', 65, 100, 455),
+      t('10 January 2025 for formal requests for areas to be included in the programme.', 65, 114, 440),
+    ]]);
+    expect(blocks).toHaveLength(1);
+  });
 });
 

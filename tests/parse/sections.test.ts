@@ -45,6 +45,16 @@ describe('sections', () => {
     ]).map((s) => s[2])).toEqual(['The action plan', 'Background papers', 'Appendix A – Corporate Peer Challenge action plan']);
   });
 
+  it('does not take a numbered sentence leading into a list for a heading', () => {
+    expect(outline([
+      h('1. Background'),
+      p('1.1 On 16 December 2024, Government published the White Paper. It sets out an ambitious agenda to reshape local government in England through:'),
+      li('Broadening devolution so that all areas of England have a settlement'),
+      li('Deepening devolution, through a stronger set of powers'),
+      p('1.2 On the same day, the Minister wrote to council leaders setting out the next steps to take the proposals forward, including a deadline for formal requests to join the programme.'),
+    ]).map((s) => s[2])).toEqual(['Background']);
+  });
+
   it('leaves a pull quote out of the outline, however large it is set', () => {
     expect(outline([
       h('1. Feedback'),
