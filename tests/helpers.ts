@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Gold } from '../bench/score.js';
+
+/** the gold annotation format, as the scoring rules read it */
+export type { Gold };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -21,17 +25,6 @@ export const fixture = (name: string) => join(FIXTURES, name);
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));
 export const allFixtureFiles = () => readdirSync(FIXTURES).filter((f) => /\.(pdf|docx|txt|md|html)$/.test(f)).sort();
 
-export interface Gold {
-  document: string;
-  kind: string;
-  councils: string[];
-  year: number;
-  title: string | null;
-  peerTeam: { name: string; role: string | null; organisation: string | null }[];
-  sections: { number: string | null; title: string; level: number }[];
-  recommendations: { number: string | null; cycle: 'current' | 'previous'; year: number; text: string }[];
-  requestedDecisions: string[];
-}
 export const gold = (name: ReportName): Gold => JSON.parse(readFileSync(join(FIXTURES, 'gold', `${name}.json`), 'utf8')) as Gold;
 
 /** Run the built binary (the real CLI, as a user runs it). */

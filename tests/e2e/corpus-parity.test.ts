@@ -2,7 +2,7 @@
  * The same report gives the same findings whichever program made the file: on every corpus
  * document (fixtures/corpus), each PDF layout's recommendations and peers F1 within 0.02 of the
  * same document's Word file, and sections F1 at least 0.95 in every layout. Scored as
- * ../shared/tools/score.mjs scores (tests/support/score.ts).
+ * ../shared/tools/score.mjs scores (bench/score.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract.js';
 import type { Report } from '../../src/model/report.js';
 import { FIXTURES, type Gold } from '../helpers.js';
-import { emptyTally, score, summary } from '../support/score.js';
+import { emptyTally, score, summary } from '../../bench/score.js';
 
 const CORPUS = join(FIXTURES, 'corpus');
 const docs = readdirSync(join(CORPUS, 'docs')).sort();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract.js';
 import { FORMATS, REPORTS, fixtureBytes, gold } from '../helpers.js';
-import { emptyTally, score, summary } from '../support/score.js';
+import { emptyTally, score, summary } from '../../bench/score.js';
 
 /** The accuracy bar of issue 3, over every fixture in every format, against the gold annotations. */
 describe('accuracy against gold (fixtures/gold)', () => {

@@ -2,8 +2,20 @@
  * Scoring against the gold annotations, the same way ../shared/tools/score.mjs does (greedy
  * best-first one-to-one matching on token Dice; text exact after normalisation).
  */
-import type { Report } from '../../src/model/report.js';
-import type { Gold } from '../helpers.js';
+import type { Report } from '../src/model/report.js';
+
+/** A gold annotation file (the format of ../shared/gold/README.md). */
+export interface Gold {
+  document: string;
+  kind: string;
+  councils: string[];
+  year: number;
+  title: string | null;
+  peerTeam: { name: string; role: string | null; organisation: string | null }[];
+  sections: { number: string | null; title: string; level: number }[];
+  recommendations: { number: string | null; cycle: 'current' | 'previous'; year: number; text: string }[];
+  requestedDecisions: string[];
+}
 
 const norm = (s: unknown) =>
   String(s ?? '')
@@ -108,6 +120,26 @@ const prf = (tp: number, ng: number, no: number) => {
   const r = ng ? tp / ng : 1;
   return p + r ? (2 * p * r) / (p + r) : 0;
 };
+
+const pr = (tp: number, ng: number, no: number) => ({ precision: no ? tp / no : ng ? 0 : 1, recall: ng ? tp / ng : 1, f1: prf(tp, ng, no) });
+
+/** Precision, recall and F1 of each field (what `npm run accuracy` prints). */
+export function detail(t: Tally) {
+  return {
+    recommendations: { ...pr(t.recTp, t.recGold, t.recOut), exactText: t.recTp ? t.exact / t.recTp : 0, numbers: t.numN ? t.numOk / t.numN : 1 },
+    sections: pr(t.secTp, t.secGold, t.secOut),
+    peers: pr(t.peerTp, t.peerGold, t.peerOut),
+    metadata: t.metaN ? t.meta / t.metaN : 0,
+  };
+}
+
+/** Add one tally into another. */
+export function addTally(into: Tally, t: Tally): void {
+  for (const k of Object.keys(into) as (keyof Tally)[]) {
+    if (k === 'misses') into.misses.push(...t.misses);
+    else into[k] += t[k];
+  }
+}
 
 export function summary(t: Tally) {
   return {
