@@ -162,6 +162,29 @@ interface Region {
 }
 
 /**
+ * A column only the header row's labels occupy (a label centred over its column, clear of the
+ * column's left-aligned cells) belongs to the column whose cell — from its own start to the next
+ * column's — holds the label's centre.
+ */
+function foldHeaderColumns(lines: readonly VLine[], cols: [number, number][]): [number, number][] {
+  if (cols.length < 3 || lines.length < 3) return cols;
+  const head = lines[0]!;
+  const used = new Set<number>();
+  for (const l of lines.slice(1)) for (const p of l.pieces) used.add(columnIndex(cols, p));
+  const out = cols.map((c): [number, number] => [c[0], c[1]]);
+  for (let k = out.length - 1; k >= 1; k--) {
+    if (used.has(k)) continue;
+    const labels = head.pieces.filter((p) => columnIndex(cols, p) === k);
+    const owner = k - 1;
+    const cellEnd = out[k + 1]?.[0] ?? Infinity;
+    if (!labels.length || !used.has(owner) || !labels.every((p) => (p.markerX + p.right) / 2 < cellEnd && (p.markerX + p.right) / 2 > out[owner]![0])) continue;
+    out[owner]![1] = Math.max(out[owner]![1], out[k]![1]);
+    out.splice(k, 1);
+  }
+  return out;
+}
+
+/**
  * Table regions: start at a line with pieces side by side, grow while the column gutters hold
  * and the next line continues a cell (or sits between two multi-column lines).
  */
@@ -217,10 +240,13 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
       const sideBySide = isMultiColumn(vl) || (above !== undefined && isMultiColumn(above) && bold(above) && vl.y - above.y <= 1.5 * em(vl) && withLine(trial, above).length === cols.length);
       const header = bold(vl) && sideBySide && gap <= 2.5 * em(vl);
       if (!header && (isMultiColumn(vl) || gap > 1.5 * em(vl))) break;
+      // a heading or caption above the table is set in its own size
+      if (Math.abs(vl.size - vlines[start]!.size) > 1) break;
       cols = trial;
       start = j;
     }
     const lines = vlines.slice(start, end + 1);
+    cols = foldHeaderColumns(lines, cols);
     // a table's columns line up over rows: one line of pieces apart (justified text with wide
     // word gaps, a label and its value) is read as a line
     if (lines.filter(isMultiColumn).length < 2) continue;

@@ -5,7 +5,7 @@
  * not peers.
  */
 import { warning, type Message, type Result } from '../diagnostics.js';
-import type { Block, TextBlock } from '../layout/blocks.js';
+import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
 import type { Peer } from '../model/report.js';
 import type { ParseContext } from './context.js';
 import type { SectionsValue } from './sections.js';
@@ -63,6 +63,9 @@ export function parsePeer(line: string): Peer | null {
     if (!looksLikePerson(name)) return null;
     return isOrg(inside) ? { name, role, organisation: inside } : { name, role: role ?? inside, organisation: role ? inside : null };
   }
+  // "Name – Role, Organisation"
+  const dash = /^(.+?)\s[–—-]\s(.+)$/.exec(text);
+  if (dash && looksLikePerson(tidy(dash[1]!))) return roleAndOrganisation(tidy(dash[1]!), dash[2]!);
   // "Name, Role, Organisation" (a role may itself hold commas)
   const parts = text.split(/,\s+/).map(tidy).filter(Boolean);
   if (parts.length < 2) return null;
@@ -73,6 +76,34 @@ export function parsePeer(line: string): Peer | null {
   if (rest.length >= 2 && isOrg(last)) return { name, role: rest.slice(0, -1).join(', '), organisation: last };
   const role = rest.join(', ');
   return { name, role, organisation: employersIn(role) };
+}
+
+/** "Role, Organisation" (the organisation last, when it is one), or a role naming its employer. */
+function roleAndOrganisation(name: string, rest: string): Peer {
+  const parts = rest.split(/,\s+/).map(tidy).filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && last && isOrg(last)) return { name, role: parts.slice(0, -1).join(', '), organisation: last };
+  const role = parts.join(', ');
+  return { name, role: role || null, organisation: role ? employersIn(role) : null };
+}
+
+/** A table of the team: a column of names, with role and organisation columns (or one holding both). */
+function peersOfTable(t: TableBlock): Peer[] {
+  const header = t.rows[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+  const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const name = col(/^(name|peer|peers|team member|member)$/);
+  if (name < 0) return [];
+  const org = col(/organi[sz]ation|employer|council|authority/);
+  const role = header.findIndex((h, i) => i !== org && /\b(role|position|title|job)\b/.test(h));
+  const out: Peer[] = [];
+  for (const r of t.rows.slice(1)) {
+    const who = tidy(r.cells[name] ?? '');
+    if (!looksLikePerson(who)) continue;
+    const roleText = role >= 0 ? tidy(r.cells[role] ?? '') : '';
+    if (org >= 0 && org !== name) out.push({ name: who, role: roleText || null, organisation: tidy(r.cells[org] ?? '') || null });
+    else out.push(roleAndOrganisation(who, roleText));
+  }
+  return out;
 }
 
 function listAfter(blocks: readonly Block[], start: number): TextBlock[] {
@@ -98,26 +129,36 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
   const peerBlocks = new Set<number>();
   const seen = new Set<string>();
   let introduced = false;
+  const add = (p: Peer, index: number) => {
+    peerBlocks.add(index);
+    const key = p.name.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    peers.push(p);
+  };
   const take = (items: TextBlock[]) => {
     for (const item of items) {
       const p = parsePeer(item.text);
-      if (!p) continue;
-      peerBlocks.add(item.index);
-      const key = p.name.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      peers.push(p);
+      if (p) add(p, item.index);
     }
+  };
+  const takeTable = (t: TableBlock) => {
+    for (const p of peersOfTable(t)) add(p, t.index);
   };
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
     const t = b.text.trim();
     if (sections.headingBlocks.has(i) && PEER_HEADING.test(t.replace(/:$/, ''))) {
       introduced = true;
-      // the first list in the section
+      // the first list, or table of names, in the section
       for (let j = i + 1; j < blocks.length && !sections.headingBlocks.has(j); j++) {
-        if (blocks[j]!.kind === 'list-item') {
+        const n = blocks[j]!;
+        if (n.kind === 'list-item') {
           take(listAfter(blocks, j));
+          break;
+        }
+        if (n.kind === 'table' && peersOfTable(n).length) {
+          takeTable(n);
           break;
         }
       }
@@ -125,7 +166,9 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
     }
     if (PEER_LEAD_IN.test(t) && !NOT_PEERS.test(t) && /:$/.test(t)) {
       introduced = true;
-      if (blocks[i + 1]?.kind === 'list-item') take(listAfter(blocks, i + 1));
+      const next = blocks[i + 1];
+      if (next?.kind === 'list-item') take(listAfter(blocks, i + 1));
+      else if (next?.kind === 'table') takeTable(next);
     }
   });
   if (peers.length === 0 && introduced) messages.push(warning('parse', 'peers/none-found', 'a peer team is introduced but no member entries were recognised'));

@@ -218,5 +218,18 @@ describe('positioned layout', () => {
     ]]);
     expect(blocks).toHaveLength(1);
   });
+
+  it("folds a header label centred clear of its column's cells into that column, and leaves the heading above the table out", () => {
+    const head = { bold: true, size: 9.5 };
+    const cell = { size: 9.5 };
+    const { blocks } = pdf([[
+      t('The peer team', 65, 160, 85, { bold: true, size: 14 }),
+      t('Peer', 175, 171, 21, head), t('Role', 416, 171, 21, head),
+      ...['Jonathan Greer', 'Cllr Bernadette Quinn', 'Cllr Ian Stanforth'].flatMap((n, i) => [t(n, 68, 190 + 20 * i, n.length * 5), t('Chief Executive, Haverleigh Borough Council', 309, 190 + 20 * i, 189, cell)]),
+    ]]);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' ? table.rows.map((r) => r.cells.join('|')) : null).toEqual(['Peer|Role', ...['Jonathan Greer', 'Cllr Bernadette Quinn', 'Cllr Ian Stanforth'].map((n) => `${n}|Chief Executive, Haverleigh Borough Council`)]);
+    expect(blocks[0]!.kind !== 'table' && blocks[0]!.text).toBe('The peer team');
+  });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeer } from '../../src/parse/peers.js';
-import { h, li, p, parseBlocks } from './blocks.js';
+import { h, li, p, parseBlocks, table } from './blocks.js';
 
 describe('parsePeer', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('parsePeer', () => {
     ['LGA Peer Challenge Manager – Dan Archer (LGA)', 'Dan Archer', 'LGA Peer Challenge Manager', 'LGA'],
     ['Vicki Goddard, Progress Review Manager, LGA.', 'Vicki Goddard', 'Progress Review Manager', 'LGA'],
     ['Councillor Jane Doe, Leader, Royal Borough of Kingston upon Thames', 'Councillor Jane Doe', 'Leader', 'Royal Borough of Kingston upon Thames'],
+    ['Helen Marchbank – Chief Executive, Westerby District Council', 'Helen Marchbank', 'Chief Executive', 'Westerby District Council'],
+    ['Joanne Kettering – LGA Peer Challenge Manager', 'Joanne Kettering', 'LGA Peer Challenge Manager', 'LGA'],
   ])('%s', (line, name, role, organisation) => {
     expect(parsePeer(line)).toEqual({ name, role, organisation });
   });
@@ -36,4 +38,32 @@ describe('peer team', () => {
     ]).value;
     expect(peerTeam.map((x) => x.name)).toEqual(['Ann Smith', 'Cllr Bob Jones']);
   });
+
+  it('reads the team from the list under a peer team heading, past the paragraph introducing it', () => {
+    const { value, messages } = parseBlocks([
+      h('The peer team', 2),
+      p('Peer challenges are delivered by experienced elected member and officer peers.'),
+      li('Helen Marchbank – Chief Executive, Westerby District Council'),
+      li('Cllr Dev Lakhani – Leader of the Council, Brantham Borough Council'),
+    ]);
+    expect(value.peerTeam).toEqual([
+      { name: 'Helen Marchbank', role: 'Chief Executive', organisation: 'Westerby District Council' },
+      { name: 'Cllr Dev Lakhani', role: 'Leader of the Council', organisation: 'Brantham Borough Council' },
+    ]);
+    expect(messages.filter((m) => m.code.startsWith('peers/'))).toEqual([]);
+  });
+
+  it.each([
+    ['Name | Role | Organisation columns', [['Name', 'Role', 'Organisation'], ['Paul Ketteridge', 'Chief Executive', 'Marwick District Council']], { name: 'Paul Ketteridge', role: 'Chief Executive', organisation: 'Marwick District Council' }],
+    ['a role column holding the organisation', [['Peer', 'Role'], ['Jonathan Greer', 'Chief Executive, Haverleigh Borough Council']], { name: 'Jonathan Greer', role: 'Chief Executive', organisation: 'Haverleigh Borough Council' }],
+  ])('reads the team from a table after a lead-in: %s', (_what, rows, peer) => {
+    const { peerTeam } = parseBlocks([h('Introduction'), p('The peer team comprised:'), table(rows)]).value;
+    expect(peerTeam).toEqual([peer]);
+  });
+
+  it('takes no table without a column of names', () => {
+    const { peerTeam } = parseBlocks([h('Introduction'), p('The peer team comprised:'), table([['Theme', 'Lead'], ['Finance', 'Chief Executive']])]).value;
+    expect(peerTeam).toEqual([]);
+  });
 });
+
