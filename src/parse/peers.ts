@@ -12,6 +12,8 @@ import type { SectionsValue } from './sections.js';
 
 const PEER_LEAD_IN =
   /\b(the peers\b[^:]*\b(were|was|comprised|consisted|included)|members of the (original )?(cpc |peer |challenge |review )*team\b[^:]*\b(were|involved)|on behalf of the peer team|the peer team (was|were|comprised|consisted|members))\b/i;
+/** a lead-in and, after its colon, the entries separated by semicolons, to the sentence's end */
+const INLINE_TEAM = new RegExp(`(?<lead>${PEER_LEAD_IN.source}[^:;.]*):\\s+(?<entries>[^:]+?;[^:]+?)\\.(?:\\s|$)`, 'i');
 const NOT_PEERS = /\b(discussions? with|met with|meetings? with|spoke (to|with)|interviewed|representatives (from|of) the council|we met)\b/i;
 const PEER_HEADING = /^(the )?(corporate )?peer (challenge |review )?team( members)?$/i;
 
@@ -160,6 +162,20 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
         if (n.kind === 'table' && peersOfTable(n).length) {
           takeTable(n);
           break;
+        }
+      }
+      return;
+    }
+    // "The peers were: A, Role, Organisation; B, …; and C, Role." — the team in a sentence
+    const inline = b.kind === 'paragraph' ? INLINE_TEAM.exec(t) : null;
+    if (inline?.groups && !NOT_PEERS.test(inline.groups['lead']!)) {
+      introduced = true;
+      for (const entry of inline.groups['entries']!.split(/;\s*(?:and\s+)?/)) {
+        const p = parsePeer(entry.replace(/^and\s+/, ''));
+        // (the paragraph says more than who the peers were: it stays open to the other recognisers)
+        if (p && !seen.has(p.name.toLowerCase())) {
+          seen.add(p.name.toLowerCase());
+          peers.push(p);
         }
       }
       return;

@@ -65,5 +65,18 @@ describe('peer team', () => {
     const { peerTeam } = parseBlocks([h('Introduction'), p('The peer team comprised:'), table([['Theme', 'Lead'], ['Finance', 'Chief Executive']])]).value;
     expect(peerTeam).toEqual([]);
   });
+
+  it('reads a team listed in a sentence, entries parted by semicolons', () => {
+    const { value, messages } = parseBlocks([
+      h('Summary of the approach'),
+      p('The review took place on 11 July 2023. The peers were: Carys Holloway, Chief Executive, Brackenthorpe District Council; Cllr Idris Mahon, Leader, Fennick Borough Council; and Samir Dattani, LGA Progress Review Manager.'),
+    ]);
+    expect(value.peerTeam).toEqual([
+      { name: 'Carys Holloway', role: 'Chief Executive', organisation: 'Brackenthorpe District Council' },
+      { name: 'Cllr Idris Mahon', role: 'Leader', organisation: 'Fennick Borough Council' },
+      { name: 'Samir Dattani', role: 'LGA Progress Review Manager', organisation: 'LGA' },
+    ]);
+    expect(messages.filter((m) => m.code.startsWith('peers/'))).toEqual([]);
+  });
 });
 
