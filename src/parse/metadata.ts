@@ -258,10 +258,12 @@ export function recogniseMetadata(ctx: ParseContext, sections: SectionsValue, pe
     default:
       event = latest(events);
   }
-  const fallbackYears = pastYears(blocks);
-  const year = event?.year ?? (fallbackYears.length ? Math.max(...fallbackYears) : null);
-  const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
   const openingDate = findDates(opening.filter((b) => b.kind !== 'table').map(blockText).join('\n'))[0] ?? null;
+  // with no sentence saying when the challenge took place: the date the title page gives, then the
+  // latest past year the text mentions (a target year is no date of the visit)
+  const fallbackYears = pastYears(blocks);
+  const year = event?.year ?? (openingDate ? Number(openingDate.start.slice(0, 4)) : fallbackYears.length ? Math.max(...fallbackYears) : null);
+  const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
   // a council report's meeting, or the meeting any report's front sheet is addressed to
   const meeting = kind === 'council-report' || blocks.some((b) => b.kind === 'table' && b.fields) ? meetingDate(blocks) : null;
   if (kind === 'unknown') messages.push(warning('parse', 'metadata/kind-unknown', 'the document does not look like a peer challenge report or a council report about one'));

@@ -48,6 +48,18 @@ describe('metadata', () => {
     expect(m).toMatchObject({ kind: 'council-report', title: 'Corporate Peer Challenge Action Plan', councils: ['Northshire County Council'], year: 2023, dates: { meeting: '2023-07-05' } });
   });
 
+  it("takes the year from the title page's date when no sentence says when the challenge took place, not from a target year", () => {
+    const got = meta([
+      title('LGA Finance Peer Review'),
+      p('Corringdon District Council'),
+      p('8 – 10 November 2022'),
+      p('Feedback report'),
+      h('1. Executive summary'),
+      p('The peer team found a council with a clear grip on its finances. The council should extend its medium term financial strategy to March 2024 and refresh it by the end of 2024.'),
+    ]);
+    expect(got.year).toBe(2022);
+  });
+
   it('warns when it cannot tell the kind, council or year', () => {
     const { messages } = parseBlocks([p('A note about the weather and nothing else at all in it.')]);
     expect(messages.map((m) => m.code)).toEqual(expect.arrayContaining(['metadata/kind-unknown', 'metadata/council-unknown', 'metadata/year-unknown']));
