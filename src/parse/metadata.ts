@@ -20,7 +20,7 @@ const LOOKS_BACK = /\b(original|previous|earlier|last) (corporate )?(peer challe
 const LGA_REPORT = /\bpeer team\b|\bkey recommendations\b/i;
 
 const CHALLENGE = /\bpeer challenge|\bCPC\b|\bpeer review\b|\bre-?visit\b|\bfollow[- ]?up (visit|review)\b|\bprogress review\b/i;
-const HAPPENED = /\b(received|undertook|undertaken|had a|took place|conducted|carried out|visit on|visited|benefitted|benefited|was held|onsite|on site|made a follow|spent|from \w+ \d)/i;
+const HAPPENED = /\b(received|undertook|undertaken|had a|took place|conducted|carried out|visit on|visited|benefitted|benefited|was held|onsite|on site|made a follow|spent|from \w+ \d|between \w+ \d)/i;
 const NOT_YET = /\b(will|planned|planning|being planned|due to|to be held|offer|entitled|check-?in)\b/i;
 
 /*

@@ -60,6 +60,16 @@ describe('metadata', () => {
     expect(got.year).toBe(2022);
   });
 
+  it('takes a challenge "between" two dates for the visit, over an earlier one the text recalls', () => {
+    const got = meta([
+      title('Fire Peer Challenge: Marlshire Fire and Rescue Service'),
+      h('1. Introduction'),
+      p('Marlshire Fire and Rescue Service invited the LGA to carry out a fire peer challenge between Tuesday 3 and Friday 6 October 2023. The service last had a peer challenge in 2017, before the first round of inspections.'),
+    ]);
+    expect(got.year).toBe(2023);
+    expect(got.dates.visitStart).toBe('2023-10-03');
+  });
+
   it('warns when it cannot tell the kind, council or year', () => {
     const { messages } = parseBlocks([p('A note about the weather and nothing else at all in it.')]);
     expect(messages.map((m) => m.code)).toEqual(expect.arrayContaining(['metadata/kind-unknown', 'metadata/council-unknown', 'metadata/year-unknown']));
