@@ -48,12 +48,12 @@ export function classify(p: ParaLike, ctx: ClassifyContext): TextBlock {
   if (p.titleCandidate && !cues.includes('title')) cues.push('title');
   if (p.size > 0 && ctx.bodySize > 0 && p.size >= ctx.bodySize + 1.5) cues.push('size');
   if (p.bold) cues.push('bold');
-  const short = wordCount(text) <= SHORT_WORDS && !/[.;,]$/.test(text);
+  const words = wordCount(text);
+  const short = words <= SHORT_WORDS && !/[.;,]$/.test(text);
   if (short && !p.listHint && p.markerKind !== 'bullet' && p.lineCount === 1 && p.gapBefore >= 1.3 && p.gapAfter >= 1.3) cues.push('standalone');
 
   // bold and short; or bold, up to a long sentence's length and ending as no sentence or lead-in
   // does ("Recommendations 1 and 2 - develop and lead …" over three lines)
-  const words = wordCount(text);
   const boldHeading = cues.includes('bold') && !/[.;]$/.test(text) && ((words <= 20 && p.lineCount <= 3) || (words <= 45 && p.lineCount <= 4 && !/[:,]$/.test(text)));
   const headingLike = p.headingHint != null || cues.includes('size') || boldHeading;
   if (!marker && (headingLike || cues.includes('standalone'))) {
@@ -96,11 +96,22 @@ export function assignListLevels(blocks: TextBlock[], tolerance: number): void {
   const items = blocks.filter((b) => b.kind === 'list-item' && b.level === 0);
   // numbers set right-aligned ("9." and "10.") start apart but their text starts together: an
   // enumerated item is as deep as the shallowest one whose text starts where its own does
-  const enumerated = items.filter((b) => b.marker && b.marker !== '•' && b.style.textX !== undefined);
+  // (a window over the items sorted by where their text starts: a document may hold thousands)
+  const enumerated = items.filter((b) => b.marker && b.marker !== '•' && b.style.textX !== undefined).sort((a, b) => a.style.textX! - b.style.textX!);
   const depth = new Map<TextBlock, number>();
+  let lo = 0;
+  let hi = 0;
+  // indexes into `enumerated` inside the window, their indents increasing: the front is the minimum
+  const mins: number[] = [];
   for (const b of enumerated) {
-    const peers = enumerated.filter((o) => Math.abs(o.style.textX! - b.style.textX!) < 2);
-    depth.set(b, Math.min(...peers.map((o) => o.style.indent)));
+    const x = b.style.textX!;
+    while (hi < enumerated.length && enumerated[hi]!.style.textX! < x + 2) {
+      while (mins.length && enumerated[mins[mins.length - 1]!]!.style.indent >= enumerated[hi]!.style.indent) mins.pop();
+      mins.push(hi++);
+    }
+    while (enumerated[lo]!.style.textX! <= x - 2) lo++;
+    while (mins[0]! < lo) mins.shift();
+    depth.set(b, enumerated[mins[0]!]!.style.indent);
   }
   const indentOf = (b: TextBlock) => depth.get(b) ?? b.style.indent;
   const indents: number[] = [];

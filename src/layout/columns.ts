@@ -160,16 +160,21 @@ function headerLabels(lines: readonly VLine[]): number[] {
   return last.pieces.map((p) => p.markerX);
 }
 
+/** A fill or a horizontal rule: what can cut the flow across a page. */
+const isBand = (s: RawShape) => s.kind === 'fill' || (s.kind === 'rule' && s.width > s.height);
+
+/** A shape with the pieces drawn edge to edge at its height joined into it (`parts` of them). */
+type Joined = RawShape & { parts: number };
+
 /**
  * Fills and horizontal rules side by side at one height, edge to edge, as one: the shaded cells of
  * a table's row, and the borders drawn cell by cell, span the page together though each covers one
  * column.
  */
-function joinAbutting(shapes: readonly RawShape[]): (RawShape & { parts: number })[] {
-  const joinable = (s: RawShape) => s.kind === 'fill' || (s.kind === 'rule' && s.width > s.height);
-  const sorted = shapes.filter(joinable).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.y - b.y || a.x - b.x);
-  const out = shapes.filter((s) => !joinable(s)).map((s) => ({ ...s, parts: 1 }));
-  let run: (RawShape & { parts: number }) | null = null;
+function joinAbutting(shapes: readonly RawShape[]): Joined[] {
+  const sorted = shapes.filter(isBand).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.y - b.y || a.x - b.x);
+  const out = shapes.filter((s) => !isBand(s)).map((s) => ({ ...s, parts: 1 }));
+  let run: Joined | null = null;
   for (const f of sorted) {
     if (run && f.kind === run.kind && Math.abs(f.y - run.y) < 1 && Math.abs(f.height - run.height) < 1 && f.x <= run.x + run.width + 2 && f.x >= run.x) {
       run.width = Math.max(run.width, f.x + f.width - run.x);
@@ -188,7 +193,7 @@ interface PageShapes {
   /** the page's rules as drawn (a rule across a gutter inside a band is a table's) */
   rules: readonly RawShape[];
   /** fills and rules with the pieces drawn edge to edge joined (see joinAbutting) */
-  joined: readonly (RawShape & { parts: number })[];
+  joined: readonly Joined[];
   grid: readonly GridColumn[];
   /** set when a band could have continued a document's columns (see readingSegments) */
   undecided: boolean;
@@ -203,7 +208,7 @@ function cut(lines: VLine[], area: Interval, page: PageShapes, depth: number, ou
   const middle: Interval = [area[0] + 0.2 * width, area[1] - 0.2 * width];
   // a band or a rule drawn across the middle is a full-width element (a banded heading, a table's
   // header): the flow is cut above it, and any text on it spans the page
-  const spanning = page.joined.filter((r) => (r.kind === 'fill' || (r.kind === 'rule' && r.width > r.height)) && r.x <= middle[0] && r.x + r.width >= middle[1]);
+  const spanning = page.joined.filter((r) => isBand(r) && r.x <= middle[0] && r.x + r.width >= middle[1]);
   /**
    * `atShape`: the band starts at a full-width shape, not where a line narrowed the gutter;
    * `atBorder`: that shape is a border drawn cell by cell (a table's row border)

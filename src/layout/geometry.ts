@@ -199,7 +199,7 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
     let start = i;
     let end = i;
     const em = (l: VLine) => Math.max(l.size, 1);
-    const allBold = (l: VLine) => l.pieces.every((p) => p.bold);
+    const allBold = (l: VLine | undefined) => l !== undefined && l.pieces.every((p) => p.bold);
     // the gutters the body rows keep: a bold header's centred labels may leave gutters a wider
     // cell below crosses
     let bodyCols: [number, number][] = allBold(vlines[i]!) ? [] : cols;
@@ -235,10 +235,9 @@ export function findTableRegions(pieces: readonly PLine[]): Region[] {
       // a bold header row sits a row's padding above the body, its labels inside the columns
       // (centred, so they need not start where the cells do); a label's second line counts
       // when the row's first line, above it, has labels side by side
-      const bold = (l: VLine | undefined) => l !== undefined && l.pieces.every((p) => p.bold);
       const above = vlines[j - 1];
-      const sideBySide = isMultiColumn(vl) || (above !== undefined && isMultiColumn(above) && bold(above) && vl.y - above.y <= 1.5 * em(vl) && withLine(trial, above).length === cols.length);
-      const header = bold(vl) && sideBySide && gap <= 2.5 * em(vl);
+      const sideBySide = isMultiColumn(vl) || (above !== undefined && isMultiColumn(above) && allBold(above) && vl.y - above.y <= 1.5 * em(vl) && withLine(trial, above).length === cols.length);
+      const header = allBold(vl) && sideBySide && gap <= 2.5 * em(vl);
       if (!header && (isMultiColumn(vl) || gap > 1.5 * em(vl))) break;
       // a heading or caption above the table is set in its own size
       if (Math.abs(vl.size - vlines[start]!.size) > 1) break;

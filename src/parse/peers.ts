@@ -131,8 +131,9 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
   const peerBlocks = new Set<number>();
   const seen = new Set<string>();
   let introduced = false;
-  const add = (p: Peer, index: number) => {
-    peerBlocks.add(index);
+  /** `index`: the block the entry is; null for a sentence that says more than who the peers were */
+  const add = (p: Peer, index: number | null) => {
+    if (index !== null) peerBlocks.add(index);
     const key = p.name.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
@@ -172,11 +173,8 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
       introduced = true;
       for (const entry of inline.groups['entries']!.split(/;\s*(?:and\s+)?/)) {
         const p = parsePeer(entry.replace(/^and\s+/, ''));
-        // (the paragraph says more than who the peers were: it stays open to the other recognisers)
-        if (p && !seen.has(p.name.toLowerCase())) {
-          seen.add(p.name.toLowerCase());
-          peers.push(p);
-        }
+        // (the paragraph stays open to the other recognisers)
+        if (p) add(p, null);
       }
       return;
     }
