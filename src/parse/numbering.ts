@@ -30,3 +30,25 @@ export function continuesOutline(prev: number[] | null, next: number[]): boolean
   }
   return false;
 }
+
+/** Two printed numbers at one depth under one parent ("5.2" and "5.3", "c" and "d"): their last parts, else null. */
+function lastParts(a: string, b: string): [string, string] | null {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  if (pa.length !== pb.length || pa.slice(0, -1).join('.') !== pb.slice(0, -1).join('.')) return null;
+  return [pa[pa.length - 1]!, pb[pb.length - 1]!];
+}
+
+/** 5.3 beside 5.2: another number at the same depth under the same parent. */
+export function isSibling(a: string, b: string): boolean {
+  return a !== b && lastParts(a, b) !== null;
+}
+
+/** Whether `b` is the number after `a` in one sequence: 2.4 → 2.5, 9 → 10, c → d. */
+export function nextInSequence(a: string, b: string | null): boolean {
+  const last = b === null ? null : lastParts(a, b);
+  if (!last) return false;
+  const [x, y] = last;
+  if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(y) === Number(x) + 1;
+  return /^[a-z]$/i.test(x) && /^[a-z]$/i.test(y) && y.toLowerCase().charCodeAt(0) === x.toLowerCase().charCodeAt(0) + 1;
+}

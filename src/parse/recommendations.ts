@@ -24,7 +24,7 @@ import { matchMarker } from '../layout/markers.js';
 import type { Cycle, Recommendation, ReportMeta, Response, Section } from '../model/report.js';
 import { isText, wordCount, type ParseContext } from './context.js';
 import { ASKED_TO, type DecisionsValue } from './decisions.js';
-import { cleanNumber } from './numbering.js';
+import { cleanNumber, nextInSequence } from './numbering.js';
 import type { PeersValue } from './peers.js';
 import type { SectionsValue } from './sections.js';
 import { containment, COUNT_WORD_RE, countWord, dice, sentences, yearsIn } from './text.js';
@@ -102,18 +102,6 @@ function itemNumber(b: TextBlock): string | null {
   if (!b.marker || b.marker === '•') return null;
   const m = matchMarker(`${b.marker} x`);
   return m && ENUMERATOR_KINDS.has(m.kind) ? cleanNumber(b.marker) : null;
-}
-
-/** Whether `b` is the number after `a` in one sequence: 2.4 → 2.5, 9 → 10, c → d. */
-function nextInSequence(a: string, b: string | null): boolean {
-  if (b === null) return false;
-  const pa = a.split('.');
-  const pb = b.split('.');
-  if (pa.length !== pb.length || pa.slice(0, -1).join('.') !== pb.slice(0, -1).join('.')) return false;
-  const x = pa[pa.length - 1]!;
-  const y = pb[pb.length - 1]!;
-  if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(y) === Number(x) + 1;
-  return /^[a-z]$/i.test(x) && /^[a-z]$/i.test(y) && y.toLowerCase().charCodeAt(0) === x.toLowerCase().charCodeAt(0) + 1;
 }
 
 /** A numbered item with an explanation after a dash: the part before the dash is its title. */

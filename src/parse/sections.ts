@@ -11,7 +11,7 @@ import { warning, type Message, type Result } from '../diagnostics.js';
 import { blockText, type Block, type TextBlock } from '../layout/blocks.js';
 import type { Section } from '../model/report.js';
 import { isText, wordCount, type ParseContext } from './context.js';
-import { cleanNumber, components, continuesOutline } from './numbering.js';
+import { cleanNumber, components, continuesOutline, isSibling } from './numbering.js';
 
 export interface SectionsValue {
   sections: Section[];
@@ -135,12 +135,6 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
 
   const sorted = [...candidates.values()].sort((a, b) => a.index - b.index);
   const isChild = (parent: string, child: string | null) => child !== null && child.startsWith(`${parent}.`);
-  /** 5.3 after 5.2: the same depth under the same parent */
-  const isSibling = (a: string, b: string) => {
-    const pa = a.split('.');
-    const pb = b.split('.');
-    return pa.length === pb.length && pa.slice(0, -1).join('.') === pb.slice(0, -1).join('.') && a !== b;
-  };
 
   /** Whether an unnumbered candidate is followed by text of its own (possibly under sub-headings). */
   const unnumberedHasBody = (i: number, numbered: ReadonlySet<number>, depth = 0): boolean => {
