@@ -23,4 +23,12 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    files: ['src/parse/*.ts'],
+    ignores: ['src/parse/index.ts'],
+    rules: {
+      // a recogniser reads what another found through the parse document and its claims, never its internals
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./sections.js', './peers.js', './metadata.js', './decisions.js', './recommendations.js'], message: 'a recogniser may not import another recogniser: read found values and doc.claimedBy(i)' }] }],
+    },
+  },
 );

@@ -4,22 +4,15 @@
  * recommendations. A report that gives the list twice (front sheet and body) yields each decision
  * once, in the final list's wording and order.
  */
-import type { Message, Result } from '../diagnostics.js';
+import type { Message } from '../diagnostics.js';
 import type { Block } from '../layout/blocks.js';
-import type { ReportKind, RequestedDecision } from '../model/report.js';
-import type { ParseContext } from './context.js';
-import type { SectionsValue } from './sections.js';
+import { ASKED_TO } from './cues/decisions.js';
+import type { ParseDoc } from './doc.js';
+import { earlier, type Found, type Recogniser } from './recogniser.js';
 import { dice } from './text.js';
 
-/** "The Cabinet is asked to:", "Members are recommended to", "It is recommended that Council" */
-export const ASKED_TO = /\b((?:the\s+)?[A-Z][\w&' -]*?)\s+(?:is|are)\s+(?:asked|recommended|requested|invited|requested)\s+to\b|\bit is recommended that\b/i;
 const DECISIONS_HEADING = /^(recommendations?(\s*\(s\))?|decisions? (required|requested|sought)|recommended decisions?)$/i;
 
-export interface DecisionsValue {
-  decisions: RequestedDecision[];
-  /** blocks holding decisions or their lead-ins: not peer recommendations */
-  decisionBlocks: Set<number>;
-}
 
 interface DecisionList {
   body: string | null;
@@ -32,8 +25,12 @@ function bodyOf(leadIn: string): string | null {
   return m[1].replace(/^the\s+/i, '').trim() || null;
 }
 
-export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, kind: ReportKind): Result<DecisionsValue> {
-  const { blocks } = ctx;
+/** The committee's decisions; claims them and their lead-ins (rule `decision`): they are no peer recommendations. */
+export const decisionsRecogniser: Recogniser<'decisions'> = { id: 'decisions', recognise: recogniseDecisions };
+
+function recogniseDecisions(doc: ParseDoc, found: Readonly<Partial<Found>>) {
+  const { blocks } = doc;
+  const { kind } = earlier(found, 'metadata');
   const messages: Message[] = [];
   const lists: DecisionList[] = [];
   const decisionBlocks = new Set<number>();
@@ -57,13 +54,13 @@ export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, k
 
   // a bare "Recommendations" section of a council report with no "asked to" list: its paragraphs
   // (in a peer team's own report that heading holds the peers' recommendations)
-  for (const s of kind === 'council-report' ? sections.sections : []) {
+  for (const s of kind === 'council-report' ? doc.sections : []) {
     if (!DECISIONS_HEADING.test(s.title.trim())) continue;
-    const start = blocks.findIndex((_, i) => sections.sectionOf[i] === s.id);
+    const start = blocks.findIndex((_, i) => doc.sectionOf(i) === s.id);
     if (start < 0) continue;
-    const own = blocks.filter((_, i) => sections.sectionOf[i] === s.id && i > start);
+    const own = blocks.filter((_, i) => doc.sectionOf(i) === s.id && i > start);
     if (own.some((b) => decisionBlocks.has(b.index))) continue;
-    const items = own.filter((b) => b.kind !== 'table' && !sections.headingBlocks.has(b.index)).map((b) => ({ text: b.kind === 'table' ? '' : b.text, block: b }));
+    const items = own.filter((b) => b.kind !== 'table' && !doc.isHeading(b.index)).map((b) => ({ text: b.kind === 'table' ? '' : b.text, block: b }));
     if (items.length && items.length <= 10) {
       items.forEach((it) => decisionBlocks.add(it.block.index));
       lists.push({ body: null, items });
@@ -91,8 +88,8 @@ export function recogniseDecisions(ctx: ParseContext, sections: SectionsValue, k
     id: `decision-${k + 1}`,
     text: item.text,
     body: bodyFor.get(item.block) ?? null,
-    sectionId: sections.sectionOf[item.block.index] ?? null,
+    sectionId: doc.sectionOf(item.block.index),
     page: item.block.page,
   }));
-  return { value: { decisions, decisionBlocks }, messages };
+  return { value: decisions, messages, claims: new Map([...decisionBlocks].map((i) => [i, 'decision'])) };
 }

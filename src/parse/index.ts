@@ -1,12 +1,16 @@
 import type { Message, Result } from '../diagnostics.js';
 import type { Layout } from '../layout/blocks.js';
 import type { InputFormat, Peer, Recommendation, ReportMeta, RequestedDecision, Section } from '../model/report.js';
-import type { ParseContext } from './context.js';
-import { recogniseDecisions } from './decisions.js';
-import { recogniseMetadata } from './metadata.js';
-import { recognisePeers } from './peers.js';
-import { recogniseRecommendations } from './recommendations.js';
-import { recogniseSections } from './sections.js';
+import { decisionsRecogniser } from './decisions.js';
+import { parseDoc, type Claim, type RecogniserId } from './doc.js';
+import { metadataRecogniser } from './metadata.js';
+import { peersRecogniser } from './peers.js';
+import type { Found, ParseOptions, Recogniser } from './recogniser.js';
+import { recommendationsRecogniser } from './recommendations.js';
+import { sectionsRecogniser } from './sections.js';
+
+export type { ParseDoc, Claim, RecogniserId, SectionTree } from './doc.js';
+export type { Found, ParseOptions, Recogniser, Recognised } from './recogniser.js';
 
 export interface Parsed {
   meta: ReportMeta;
@@ -16,26 +20,45 @@ export interface Parsed {
   requestedDecisions: RequestedDecision[];
 }
 
+type AnyRecogniser = { [K in RecogniserId]: Recogniser<K> }[RecogniserId];
+
 /**
- * The recognisers in order, each a pure function of the blocks and what came before: the section
- * tree first (the others read it), then the peer team (so its employers are not taken for the
- * report's council), metadata, the committee's decisions (so they are not taken for the peers'
- * recommendations), and the recommendations.
+ * The recognisers in order, each a pure function of the parse document and what came before: the
+ * section tree first (the others read it), then the peer team (so its employers are not taken for
+ * the report's council), metadata, the committee's decisions (a council report's kind decides
+ * them; they are not the peers' recommendations), and the recommendations.
  */
-export function parse(layout: Layout, format: InputFormat): Result<Parsed> {
-  const ctx: ParseContext = { format, blocks: layout.blocks };
+export const RECOGNISERS: readonly AnyRecogniser[] = [sectionsRecogniser, peersRecogniser, metadataRecogniser, decisionsRecogniser, recommendationsRecogniser];
+
+export interface Recognition {
+  found: Found;
+  /** block index → the recogniser and rule that took it */
+  claims: ReadonlyMap<number, Claim>;
+  messages: Message[];
+}
+
+/** Runs the registry over the blocks: what each recogniser found, and the blocks each claimed. */
+export function recogniseAll(layout: Layout, format: InputFormat, options: ParseOptions = {}): Recognition {
+  const claims = new Map<number, Claim>();
+  const found: Partial<Found> = {};
   const messages: Message[] = [];
-  const keep = <T>(r: Result<T>): T => {
-    messages.push(...r.messages);
-    return r.value;
-  };
-  const sections = keep(recogniseSections(ctx));
-  const peers = keep(recognisePeers(ctx, sections));
-  const meta = keep(recogniseMetadata(ctx, sections, peers));
-  const decisions = keep(recogniseDecisions(ctx, sections, meta.kind));
-  const recommendations = keep(recogniseRecommendations({ ctx, sections, meta, decisions, peers }));
+  for (const r of RECOGNISERS) {
+    const doc = parseDoc(format, layout.blocks, claims, found.sections);
+    const out = r.recognise(doc, found, options);
+    // a block keeps its first claim: a heading restating a recommendation stays the section's heading
+    for (const [i, rule] of out.claims) if (!claims.has(i)) claims.set(i, { by: r.id, rule });
+    messages.push(...out.messages);
+    // each recogniser fills its own key; the union of ids cannot name the pairing to the compiler
+    (found as Record<RecogniserId, unknown>)[r.id] = out.value;
+  }
+  return { found: found as Found, claims, messages };
+}
+
+export function parse(layout: Layout, format: InputFormat, options: ParseOptions = {}): Result<Parsed> {
+  const { found, messages } = recogniseAll(layout, format, options);
+  const { sections, peers, metadata, decisions, recommendations } = found;
   return {
-    value: { meta, peerTeam: peers.peers, sections: sections.sections, recommendations, requestedDecisions: decisions.decisions },
+    value: { meta: metadata, peerTeam: peers, sections: sections.sections, recommendations, requestedDecisions: decisions },
     messages,
   };
 }

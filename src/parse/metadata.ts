@@ -4,12 +4,11 @@
  * council front sheet, a title naming a follow-up or progress review, dated sentences saying when
  * a challenge took place, the names on the title page.
  */
-import { warning, type Message, type Result } from '../diagnostics.js';
+import { warning, type Message } from '../diagnostics.js';
 import type { Block } from '../layout/blocks.js';
-import type { ReportKind, ReportMeta } from '../model/report.js';
-import type { ParseContext } from './context.js';
-import type { PeersValue } from './peers.js';
-import type { SectionsValue } from './sections.js';
+import type { ReportKind } from '../model/report.js';
+import type { ParseDoc } from './doc.js';
+import type { Recogniser } from './recogniser.js';
 import { datedYears, findDates, sentences, type DateRange } from './text.js';
 
 const FRONT_SHEET =
@@ -61,12 +60,19 @@ function councilMentions(text: string): string[] {
   return out;
 }
 
+/** blocks the layout marks as the document's title */
+const titleBlocks = (blocks: readonly Block[]) => blocks.flatMap((b, i) => (b.kind !== 'table' && b.cues.includes('title') ? [i] : []));
+const firstHeading = (doc: ParseDoc) => {
+  const i = doc.blocks.findIndex((_, k) => doc.isHeading(k));
+  return i < 0 ? doc.blocks.length : i;
+};
+
 const blockText = (b: Block) => (b.kind === 'table' ? b.rows.map((r) => r.cells.join(' ')).join('\n') : b.text);
 
 /** The opening of the document: its title block and what precedes the first body text. */
-function openingBlocks(blocks: readonly Block[], sections: SectionsValue): Block[] {
-  const firstHeading = Math.min(...[...sections.headingBlocks], blocks.length);
-  const end = Math.max(Math.min(firstHeading, 12), ...sections.titleBlocks.map((i) => i + 1), 4);
+function openingBlocks(doc: ParseDoc): Block[] {
+  const { blocks } = doc;
+  const end = Math.max(Math.min(firstHeading(doc), 12), ...titleBlocks(blocks).map((i) => i + 1), 4);
   return blocks.slice(0, end);
 }
 
@@ -215,13 +221,13 @@ function titleField(blocks: readonly Block[]): string | null {
   return null;
 }
 
-function findTitle(blocks: readonly Block[], sections: SectionsValue, councils: readonly string[]): string | null {
+function findTitle(doc: ParseDoc, councils: readonly string[]): string | null {
+  const { blocks } = doc;
   let title = titleField(blocks);
   if (!title) {
-    const titled = sections.titleBlocks.map((i) => blocks[i]).find((b) => b && b.kind !== 'table');
-    const first = blocks.find((b, i) => b.kind !== 'table' && !sections.headingBlocks.has(i));
-    const firstHeading = Math.min(...[...sections.headingBlocks], blocks.length);
-    title = titled && titled.kind !== 'table' ? titled.text : first && first.kind !== 'table' && first.index < firstHeading && first.text.split(/\s+/).length <= 30 ? first.text : null;
+    const titled = titleBlocks(blocks).map((i) => blocks[i]).find((b) => b && b.kind !== 'table');
+    const first = blocks.find((b, i) => b.kind !== 'table' && !doc.isHeading(i));
+    title = titled && titled.kind !== 'table' ? titled.text : first && first.kind !== 'table' && first.index < firstHeading(doc) && first.text.split(/\s+/).length <= 30 ? first.text : null;
   }
   if (!title) return null;
   // a title page runs on with the council's name and the date: the title is what precedes them
@@ -235,12 +241,16 @@ function findTitle(blocks: readonly Block[], sections: SectionsValue, councils: 
   return title.slice(0, cut).replace(/[\s,:–-]+$/, '').trim() || title;
 }
 
-export function recogniseMetadata(ctx: ParseContext, sections: SectionsValue, peers: PeersValue): Result<ReportMeta> {
-  const { blocks } = ctx;
+/** The report's title, kind, councils, year and dates; claims no blocks. */
+export const metadataRecogniser: Recogniser<'metadata'> = { id: 'metadata', recognise: recogniseMetadata };
+
+function recogniseMetadata(doc: ParseDoc) {
+  const { blocks } = doc;
   const messages: Message[] = [];
-  const opening = openingBlocks(blocks, sections);
-  const councils = findCouncils(blocks, opening, peers.peerBlocks);
-  const title = findTitle(blocks, sections, councils);
+  const opening = openingBlocks(doc);
+  const peerEntries = new Set(blocks.flatMap((_, i) => (doc.claimedBy(i)?.by === 'peers' ? [i] : [])));
+  const councils = findCouncils(blocks, opening, peerEntries);
+  const title = findTitle(doc, councils);
   const kind = findKind(blocks, opening, title);
   const events = challengeEvents(blocks);
   let event: ChallengeEvent | null;
@@ -283,5 +293,6 @@ export function recogniseMetadata(ctx: ParseContext, sections: SectionsValue, pe
       },
     },
     messages,
+    claims: new Map<number, string>(),
   };
 }

@@ -4,11 +4,11 @@
  * organisation. People the team met are listed the same way but introduced differently; they are
  * not peers.
  */
-import { warning, type Message, type Result } from '../diagnostics.js';
+import { warning, type Message } from '../diagnostics.js';
 import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
 import type { Peer } from '../model/report.js';
-import type { ParseContext } from './context.js';
-import type { SectionsValue } from './sections.js';
+import type { ParseDoc } from './doc.js';
+import type { Recogniser } from './recogniser.js';
 
 const PEER_LEAD_IN =
   /\b(the peers\b[^:]*\b(were|was|comprised|consisted|included)|members of the (original )?(cpc |peer |challenge |review )*team\b[^:]*\b(were|involved)|on behalf of the peer team|the peer team (was|were|comprised|consisted|members))\b/i;
@@ -118,14 +118,14 @@ function listAfter(blocks: readonly Block[], start: number): TextBlock[] {
   return items;
 }
 
-export interface PeersValue {
-  peers: Peer[];
-  /** blocks read as peer entries (other recognisers skip them: a peer's employer is not the report's council) */
-  peerBlocks: Set<number>;
-}
+/**
+ * The peer team; claims the blocks read as entries (rule `entry`): a peer's employer is not the
+ * report's council, and an entry is no recommendation.
+ */
+export const peersRecogniser: Recogniser<'peers'> = { id: 'peers', recognise: recognisePeers };
 
-export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Result<PeersValue> {
-  const { blocks } = ctx;
+function recognisePeers(doc: ParseDoc) {
+  const { blocks } = doc;
   const messages: Message[] = [];
   const peers: Peer[] = [];
   const peerBlocks = new Set<number>();
@@ -151,10 +151,10 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
     const t = b.text.trim();
-    if (sections.headingBlocks.has(i) && PEER_HEADING.test(t.replace(/:$/, ''))) {
+    if (doc.isHeading(i) && PEER_HEADING.test(t.replace(/:$/, ''))) {
       introduced = true;
       // the first list, or table of names, in the section
-      for (let j = i + 1; j < blocks.length && !sections.headingBlocks.has(j); j++) {
+      for (let j = i + 1; j < blocks.length && !doc.isHeading(j); j++) {
         const n = blocks[j]!;
         if (n.kind === 'list-item') {
           take(listAfter(blocks, j));
@@ -186,5 +186,5 @@ export function recognisePeers(ctx: ParseContext, sections: SectionsValue): Resu
     }
   });
   if (peers.length === 0 && introduced) messages.push(warning('parse', 'peers/none-found', 'a peer team is introduced but no member entries were recognised'));
-  return { value: { peers, peerBlocks }, messages };
+  return { value: peers, messages, claims: new Map([...peerBlocks].map((i) => [i, 'entry'])) };
 }

@@ -18,15 +18,14 @@
  * Restatements (a summary bullet, a table row, a sub-heading) merge into the fullest statement:
  * list items beat headings beat table rows; the others lend their response.
  */
-import { info, warning, type Message, type Result } from '../diagnostics.js';
+import { info, warning, type Message } from '../diagnostics.js';
 import { isFurtherParagraph, type Block, type TableBlock, type TextBlock } from '../layout/blocks.js';
 import { matchMarker } from '../layout/markers.js';
-import type { Cycle, Recommendation, ReportMeta, Response, Section } from '../model/report.js';
-import { isText, wordCount, type ParseContext } from './context.js';
-import { ASKED_TO, type DecisionsValue } from './decisions.js';
+import type { Cycle, Recommendation, ReportMeta, Response } from '../model/report.js';
+import { ASKED_TO } from './cues/decisions.js';
+import { isText, wordCount, type ParseDoc } from './doc.js';
 import { cleanNumber, nextInSequence } from './numbering.js';
-import type { PeersValue } from './peers.js';
-import type { SectionsValue } from './sections.js';
+import { earlier, type Found, type Recogniser } from './recogniser.js';
 import { containment, COUNT_WORD_RE, countWord, dice, sentences, yearsIn } from './text.js';
 
 const RECO = /\brecommend(s|ed|ing|ations?)?\b/i;
@@ -121,9 +120,9 @@ function withFurtherParagraph(response: Response | null, text: string): Response
   return out;
 }
 
-function sectionChain(sectionsById: Map<string, Section>, id: string | null, depth = 2): string[] {
+function sectionChain(doc: ParseDoc, id: string | null, depth = 2): string[] {
   const out: string[] = [];
-  for (let s = id ? sectionsById.get(id) : undefined; s && out.length < depth; s = s.parentId ? sectionsById.get(s.parentId) : undefined) {
+  for (let s = doc.section(id); s && out.length < depth; s = doc.section(s.parentId)) {
     out.push(s.number ? `${s.number} ${s.title}` : s.title);
   }
   return out;
@@ -148,32 +147,34 @@ function responseColumns(header: readonly string[]): Partial<Record<keyof Respon
   return out;
 }
 
-export interface RecognitionInput {
-  ctx: ParseContext;
-  sections: SectionsValue;
-  meta: ReportMeta;
-  decisions: DecisionsValue;
-  peers: PeersValue;
-}
+/**
+ * The peers' recommendations; claims the blocks it reads as them, their lead-ins' items and their
+ * further paragraphs (by the evidence rule), and the tables whose rows restate them.
+ */
+export const recommendationsRecogniser: Recogniser<'recommendations'> = { id: 'recommendations', recognise: recogniseRecommendations };
 
-export function recogniseRecommendations({ ctx, sections, meta, decisions, peers }: RecognitionInput): Result<Recommendation[]> {
-  const { blocks } = ctx;
+function recogniseRecommendations(doc: ParseDoc, found: Readonly<Partial<Found>>) {
+  const { blocks } = doc;
+  const meta: ReportMeta = earlier(found, 'metadata');
   const messages: Message[] = [];
-  const sectionsById = new Map(sections.sections.map((s) => [s.id, s]));
   /** sections that are themselves one recommendation: what they hold is its response, not new ones */
   const statementSections = new Set<string>();
-  for (const s of sections.sections) {
+  for (const s of doc.sections) {
     if (RESTATED.test(s.title)) statementSections.add(s.id);
-    const parent = s.parentId ? sectionsById.get(s.parentId) : undefined;
+    const parent = doc.section(s.parentId);
     if (parent && RECO.test(parent.title) && !DECISION_HEADING.test(parent.title.trim()) && s.number && wordCount(s.title) >= 6) statementSections.add(s.id);
   }
   const inResponse = (i: number) => {
-    const id = sections.sectionOf[i];
+    const id = doc.sectionOf(i);
     return id != null && statementSections.has(id);
   };
-  const excluded = (i: number) => decisions.decisionBlocks.has(i) || peers.peerBlocks.has(i);
+  /** blocks the peer team or the committee's decisions hold */
+  const excluded = (i: number) => {
+    const by = doc.claimedBy(i)?.by;
+    return by === 'decisions' || by === 'peers';
+  };
   const zones: Zone[] = [];
-  const claimed = new Set<number>();
+  const claimed = new Map<number, string>();
 
   const originalYear = (() => {
     const counts = new Map<number, number>();
@@ -182,8 +183,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
   })();
 
   const newZone = (anchor: number, leadIn: string): Zone => {
-    const sectionId = sections.sectionOf[anchor] ?? null;
-    const chain = sectionChain(sectionsById, sectionId);
+    const chain = sectionChain(doc, doc.sectionOf(anchor));
     const context = [leadIn, ...chain].join(' \n ');
     let cycle: Cycle = 'current';
     let year = meta.year;
@@ -212,7 +212,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
     let last: Candidate | null = null;
     for (; i < blocks.length; i++) {
       const b = blocks[i]!;
-      if (!isText(b) || sections.headingBlocks.has(i) || excluded(i)) break;
+      if (!isText(b) || doc.isHeading(i) || excluded(i)) break;
       // a pull quote or sidebar set among the items is no part of them
       if (b.kind === 'aside') continue;
       // under numbered or lettered items, bullets at their level are the items' sub-points (the
@@ -222,7 +222,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
         // the item's further paragraphs ("Status: Amber", a commentary) are its response, not its text
         if (!last) break;
         last.response = withFurtherParagraph(last.response, b.text);
-        claimed.add(i);
+        claimed.set(i, rule);
         continue;
       }
       const isItem = b.kind === 'list-item' || (b.kind === 'paragraph' && itemNumber(b) !== null);
@@ -231,10 +231,10 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
         // between it and the next number in its sequence (2.4, a paragraph, 2.5: a column or page
         // break ended 2.4's text on a full stop)
         const next = blocks[i + 1];
-        const between = last?.number != null && next !== undefined && isText(next) && !sections.headingBlocks.has(i + 1) && nextInSequence(last.number, itemNumber(next));
+        const between = last?.number != null && next !== undefined && isText(next) && !doc.isHeading(i + 1) && nextInSequence(last.number, itemNumber(next));
         if (last && b.kind === 'paragraph' && (/^\p{Ll}/u.test(b.text) || between)) {
           last.text = `${last.text} ${b.text}`;
-          claimed.add(i);
+          claimed.set(i, rule);
           continue;
         }
         break;
@@ -245,23 +245,23 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
       if (level < itemLevel) break;
       if (level > itemLevel && last) {
         last.text = `${last.text} ${b.text}`;
-        claimed.add(i);
+        claimed.set(i, rule);
         continue;
       }
       last = { zone: zone.id, rule, text: b.text, number: itemNumber(b), covers: [], block: b, response: null };
       zone.items.push(last);
-      claimed.add(i);
+      claimed.set(i, rule);
     }
     return i;
   };
 
   // lead-ins that speak of recommendations, and the lists they introduce
   blocks.forEach((b, i) => {
-    if (!isText(b) || excluded(i) || claimed.has(i) || sections.headingBlocks.has(i) || inResponse(i)) return;
+    if (!isText(b) || excluded(i) || claimed.has(i) || doc.isHeading(i) || inResponse(i)) return;
     const text = b.text.trim();
     if (!/[:–-]$/.test(text) || ASKED_TO.test(text)) return;
     const sentence = lastSentence(text);
-    const sectionTitle = sections.sectionOf[i] ? (sectionsById.get(sections.sectionOf[i]!)?.title ?? '') : '';
+    const sectionTitle = doc.section(doc.sectionOf(i))?.title ?? '';
     if (!RECO.test(sentence) && !(RECO.test(sectionTitle) && !DECISION_HEADING.test(sectionTitle) && /\b(focus on|as follows|are|include|following)\b/i.test(sentence))) return;
     const zone = newZone(i, sentence);
     const end = collect(zone, i + 1, 'lead-in-list', b.kind === 'list-item' ? (b.level ?? 0) : null);
@@ -269,17 +269,17 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
     if (zone.stated !== null && zone.items.length > 0 && zone.items.length < zone.stated) {
       for (let j = end; j < blocks.length && zone.items.length < zone.stated; j++) {
         const n = blocks[j]!;
-        if (!isText(n) || n.kind !== 'paragraph' || sections.headingBlocks.has(j) || wordCount(n.text) > 25 || /:$/.test(n.text)) break;
+        if (!isText(n) || n.kind !== 'paragraph' || doc.isHeading(j) || wordCount(n.text) > 25 || /:$/.test(n.text)) break;
         zone.items.push({ zone: zone.id, rule: 'stated-count', text: n.text, number: itemNumber(n), covers: [], block: n, response: null });
-        claimed.add(j);
+        claimed.set(j, 'stated-count');
       }
     }
   });
 
   // sections whose heading speaks of recommendations: their first list, or their numbered sub-headings
-  for (const s of sections.sections) {
+  for (const s of doc.sections) {
     if (!RECO.test(s.title) || DECISION_HEADING.test(s.title.trim()) || RESTATED.test(s.title)) continue;
-    const own = blocks.map((_, i) => i).filter((i) => sections.sectionOf[i] === s.id);
+    const own = blocks.map((_, i) => i).filter((i) => doc.sectionOf(i) === s.id);
     const headingIndex = own[0];
     if (headingIndex === undefined || own.some((i) => zones.some((z) => z.anchor === i && z.items.length))) continue;
     const firstItem = own.find((i) => !claimed.has(i) && !excluded(i) && isText(blocks[i]) && i !== headingIndex && (blocks[i]!.kind === 'list-item' || itemNumber(blocks[i] as TextBlock) !== null));
@@ -289,14 +289,14 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
       collect(zone, firstItem, 'section-list', null);
       continue;
     }
-    const children = sections.sections.filter((c) => c.parentId === s.id && c.number && wordCount(c.title) >= 6);
+    const children = doc.sections.filter((c) => c.parentId === s.id && c.number && wordCount(c.title) >= 6);
     if (children.length) {
       const zone = newZone(headingIndex, s.title);
       for (const c of children) {
-        const at = blocks.findIndex((_, i) => sections.sectionOf[i] === c.id);
+        const at = blocks.findIndex((_, i) => doc.sectionOf(i) === c.id);
         if (at < 0) continue;
         zone.items.push({ zone: zone.id, rule: 'heading-statement', text: c.title, number: c.number, covers: [], block: blocks[at]!, response: c.text.trim() ? { ...emptyResponse(), progress: c.text.trim() } : null });
-        claimed.add(at);
+        claimed.set(at, 'heading-statement');
       }
     }
   }
@@ -310,6 +310,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
     if (col < 0) return;
     const columns = responseColumns(header.map((h, k) => (k === col ? '' : h)));
     const zone = newZone(i, header.join(' '));
+    claimed.set(i, 'table-row');
     const numberOf = (cell: string) => {
       const m = matchMarker(cell.trim());
       return m && ENUMERATOR_KINDS.has(m.kind) ? m : null;
@@ -331,10 +332,10 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
   });
 
   // "Recommendation 3 - …" sub-headings restate numbered items; their sections report progress
-  for (const s of sections.sections) {
+  for (const s of doc.sections) {
     const m = RESTATED.exec(s.title);
     if (!m) continue;
-    const at = blocks.findIndex((_, i) => sections.sectionOf[i] === s.id);
+    const at = blocks.findIndex((_, i) => doc.sectionOf(i) === s.id);
     if (at < 0) continue;
     const covers = m[1]!.split(/\s*(?:,|and|&|to|-|–)\s*/).filter(Boolean);
     const zone = zones.find((z) => z.anchor === at) ?? newZone(at, s.title);
@@ -401,7 +402,7 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
       year: zone.year,
       title: titleOf(text, best.number),
       text,
-      sectionId: sections.sectionOf[best.block.index] ?? null,
+      sectionId: doc.sectionOf(best.block.index),
       page: best.block.page,
       response,
       evidence: { rule: best.rule, confidence: CONFIDENCE[best.rule]! },
@@ -431,5 +432,5 @@ export function recogniseRecommendations({ ctx, sections, meta, decisions, peers
   }
   if (merged) messages.push(info('parse', 'recommendations/merged-duplicates', `${merged} restatement${merged === 1 ? '' : 's'} (summary, table row or sub-heading) merged into the recommendation ${merged === 1 ? 'it restates' : 'they restate'}`));
   if (recommendations.length === 0 && meta.kind !== 'unknown') messages.push(warning('parse', 'recommendations/none-found', 'no recommendations were recognised'));
-  return { value: recommendations, messages };
+  return { value: recommendations, messages, claims: claimed };
 }

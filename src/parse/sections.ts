@@ -10,18 +10,10 @@
 import { warning, type Message, type Result } from '../diagnostics.js';
 import { blockText, type Block, type TextBlock } from '../layout/blocks.js';
 import type { Section } from '../model/report.js';
-import { isText, wordCount, type ParseContext } from './context.js';
+import { isText, wordCount, type ParseDoc, type SectionTree } from './doc.js';
+import type { Recogniser } from './recogniser.js';
 import { cleanNumber, components, continuesOutline, isSibling } from './numbering.js';
 
-export interface SectionsValue {
-  sections: Section[];
-  /** per block index: the section it belongs to (null before the first heading) */
-  sectionOf: (string | null)[];
-  /** block indexes read as headings */
-  headingBlocks: Set<number>;
-  /** block indexes of the document's title block */
-  titleBlocks: number[];
-}
 
 interface Candidate {
   index: number;
@@ -109,8 +101,7 @@ const isImageDescription = (t: string) => IMAGE_DESCRIPTION.test(t) && wordCount
 
 const substantial = (b: Block): boolean => b.kind === 'table' || b.kind === 'list-item' || wordCount(b.text) >= 8 || /:$/.test(b.text.trim());
 
-export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
-  const { blocks } = ctx;
+function findSections(blocks: readonly Block[]): Result<SectionTree> & { headings: number[] } {
   const messages: Message[] = [];
   const listItemStarts = blocks.filter((b): b is TextBlock => b.kind === 'list-item').map((b) => b.text);
   const candidates = new Map<number, Candidate>();
@@ -236,8 +227,17 @@ export function recogniseSections(ctx: ParseContext): Result<SectionsValue> {
     sectionOf.push(current);
   });
   if (sections.length === 0) messages.push(warning('parse', 'sections/none-found', 'no headings were recognised'));
-  return { value: { sections, sectionOf, headingBlocks: new Set(accepted.map((c) => c.index)), titleBlocks }, messages };
+  return { value: { sections, sectionOf }, messages, headings: accepted.map((c) => c.index) };
 }
+
+/** The section tree; claims its headings (rule `heading`). */
+export const sectionsRecogniser: Recogniser<'sections'> = {
+  id: 'sections',
+  recognise(doc: ParseDoc) {
+    const { value, messages, headings } = findSections(doc.blocks);
+    return { value, messages, claims: new Map(headings.map((i) => [i, 'heading'])) };
+  },
+};
 
 export function slug(s: string): string {
   return (
