@@ -24,11 +24,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/parse/*.ts'],
+    files: ['src/parse/**/*.ts'],
     ignores: ['src/parse/index.ts'],
     rules: {
       // a recogniser reads what another found through the parse document and its claims, never its internals
-      'no-restricted-imports': ['error', { patterns: [{ group: ['./sections.js', './peers.js', './metadata.js', './decisions.js', './recommendations.js'], message: 'a recogniser may not import another recogniser: read found values and doc.claimedBy(i)' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/parse/sections.js', '**/parse/peers.js', '**/parse/metadata.js', '**/parse/decisions.js', './sections.js', './peers.js', './metadata.js', './decisions.js', '../sections.js', '../peers.js', '../metadata.js', '../decisions.js', '../../sections.js', '../../peers.js', '../../metadata.js', '../../decisions.js', './recommendations/*', '../recommendations/*'], message: 'a recogniser may not import another recogniser: read found values and doc.claimedBy(i)' }] }],
     },
   },
 );

@@ -6,7 +6,7 @@
  */
 import type { Message } from '../diagnostics.js';
 import type { Block } from '../layout/blocks.js';
-import { ASKED_TO } from './cues/decisions.js';
+import { ASKED_TO } from './cues/requested-decisions.js';
 import type { ParseDoc } from './doc.js';
 import { earlier, type Found, type Recogniser } from './recogniser.js';
 import { dice } from './text.js';

@@ -6,7 +6,7 @@ import { parseDoc, type Claim, type RecogniserId } from './doc.js';
 import { metadataRecogniser } from './metadata.js';
 import { peersRecogniser } from './peers.js';
 import type { Found, ParseOptions, Recogniser } from './recogniser.js';
-import { recommendationsRecogniser } from './recommendations.js';
+import { recommendationsRecogniser } from './recommendations/index.js';
 import { sectionsRecogniser } from './sections.js';
 
 export type { ParseDoc, Claim, RecogniserId, SectionTree } from './doc.js';

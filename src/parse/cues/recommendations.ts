@@ -1,0 +1,72 @@
+/**
+ * Cue tables for the recommendations recogniser, one per decision. Every example is wording a
+ * peer challenge report or a council report uses; the tests check each against its own pattern.
+ */
+import type { Response } from '../../model/report.js';
+import { COUNT_WORD_RE } from '../text.js';
+import type { Cue } from './index.js';
+import { ASKED_TO } from './requested-decisions.js';
+
+export const RECOMMEND_WORD = /\brecommend(s|ed|ing|ations?)?\b/i;
+/** "Recommendations", "Decision(s) required": in a council report, the decisions the committee is asked to take */
+export const BARE_RECOMMENDATIONS = /^(recommendations?(\s*\(s\))?|decisions? (required|requested|sought))$/i;
+/** a heading that restates one or more numbered recommendations: "Recommendation 3 - …", "Recommendations 1 and 2: …" */
+export const RESTATED = /^recommendations?\s+(\d{1,2}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2})*)\s*[-–—:.]\s*(.+)$/i;
+const ADJECTIVES = '(?:key|strategic|further|main|specific|priority|high[- ]level|additional|new|original|overarching|headline)';
+/** "made eight key recommendations": the count a report states (global: every mention is read) */
+export const STATED_COUNT = new RegExp(`\\b${COUNT_WORD_RE}\\s+(?:${ADJECTIVES}\\s+)*recommendations\\b`, 'gi');
+export const STATED_COUNT_EXAMPLE = 'The peer team made eight key recommendations:';
+
+/** A sentence leading into a list or run of paragraphs: does it introduce recommendations? */
+export const LEAD_IN: readonly Cue[] = [
+  { id: 'speaks-of-recommendations', pattern: RECOMMEND_WORD, weight: 3, example: 'The peer team makes the following key recommendations to the council:' },
+  { id: 'introduces-items', pattern: /\b(focus on|as follows|are|include|following)\b/i, weight: 1, example: 'The peer team would encourage the council to focus on:' },
+];
+
+/** Anywhere in a lead-in's paragraph: it introduces something other than the peers' recommendations. */
+export const NOT_A_LEAD_IN: readonly Cue[] = [
+  { id: 'asks-a-committee', pattern: ASKED_TO, weight: -10, example: 'The Cabinet is asked to:' },
+];
+
+/** A heading above the candidates: does its section hold recommendations? */
+export const HEADING: readonly Cue[] = [
+  { id: 'recommendations-heading', pattern: RECOMMEND_WORD, weight: 2, example: 'Key recommendations' },
+  // a bare "Recommendations" heading is where a council report asks for its decisions
+  { id: 'decisions-heading', pattern: BARE_RECOMMENDATIONS, weight: -2, example: 'Recommendations' },
+  // one recommendation's own sub-heading: what it holds is that recommendation's progress
+  { id: 'restates-a-recommendation', pattern: RESTATED, weight: -10, example: 'Recommendation 3 - Develop a workforce strategy' },
+];
+
+/** A lead-in or heading saying the recommendations are this visit's. */
+export const THIS_VISIT: readonly Cue[] = [
+  { id: 'this-visit', pattern: /\bthis (visit|peer challenge|challenge|review|revisit|report)\b/i, weight: 1, example: 'Recommendations from this visit' },
+  { id: 'now', pattern: /\bnow\b/i, weight: 1, example: 'The peer team recommend the council now focus on:' },
+  { id: 'we-recommend', pattern: /\bwe recommend\b/i, weight: 1, example: 'We recommend that the council:' },
+  { id: 'our-recommendations', pattern: /\bour (key )?recommendations\b/i, weight: 1, example: 'Our key recommendations are:' },
+];
+
+/** A lead-in or heading saying the recommendations are an earlier challenge's. */
+export const LOOKS_BACK: readonly Cue[] = [
+  { id: 'earlier-challenge', pattern: /\b(original|previous|earlier|prior|former)\b/i, weight: 1, example: 'Recommendations from the original peer challenge' },
+  { id: 'at-that-time', pattern: /\bat that time\b/i, weight: 1, example: 'The recommendations made at that time were:' },
+  { id: 'last-challenge', pattern: /\blast (peer )?challenge\b/i, weight: 1, example: 'The recommendations of the last peer challenge were:' },
+];
+
+/** A table column holding the recommendations. */
+export const RECOMMENDATION_COLUMN: readonly Cue[] = [{ id: 'recommendation-column', pattern: RECOMMEND_WORD, weight: 1, example: 'Recommendation' }];
+
+export interface ResponseCue extends Cue {
+  field: keyof Response;
+}
+
+/** Response columns of an action plan or progress table, by header, in order of precedence. */
+export const RESPONSE_COLUMNS: readonly ResponseCue[] = [
+  { id: 'next-steps', field: 'nextSteps', pattern: /next steps?|actions? (planned|proposed)|planned actions?|further work/i, weight: 1, example: 'Next steps' },
+  { id: 'progress', field: 'progress', pattern: /progress|update|response|comments?|achieved|position/i, weight: 1, example: 'Progress to date' },
+  { id: 'status', field: 'status', pattern: /\brag\b|status/i, weight: 1, example: 'RAG status' },
+  { id: 'owner', field: 'owner', pattern: /owner|lead|responsib/i, weight: 1, example: 'Lead officer' },
+  { id: 'due', field: 'due', pattern: /due|date|deadline|timescale|target|by when/i, weight: 1, example: 'Timescale' },
+];
+
+/** An annex or appendix: its recommendations get ids of their own ("2018-annex-14"). */
+export const ANNEX = /^(annex|appendix)\b/i;

@@ -1,0 +1,60 @@
+/**
+ * One record per recommendation: restatements (a summary bullet, a table row, a sub-heading) merge
+ * into the strongest, fullest statement; list items beat headings beat table rows; the others lend
+ * their response.
+ */
+import type { Response } from '../../model/report.js';
+import { wordCount } from '../doc.js';
+import { containment, dice } from '../text.js';
+import { mergeResponse, type Candidate, type Zone } from './model.js';
+
+/** Evidence rules, strongest first: a list statement wins over its restatements. */
+export const PRIORITY: Record<string, number> = {
+  'lead-in-list': 4,
+  'section-list': 4,
+  'stated-count': 3,
+  'heading-statement': 3,
+  'table-row': 1,
+  'recommendation-heading': 0,
+};
+
+export interface Merged {
+  best: Candidate;
+  zone: Zone;
+  response: Response | null;
+}
+
+export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; merged: number } {
+  const records: Merged[] = [];
+  let merged = 0;
+  const all = zones.flatMap((z) => z.items.map((item) => ({ item, zone: z })));
+  all.sort((a, b) => PRIORITY[b.item.rule]! - PRIORITY[a.item.rule]! || a.item.block.index - b.item.block.index);
+  for (const { item, zone } of all) {
+    if (item.covers.length > 1) {
+      // a heading restating several items lends its response to each of them
+      for (const r of records) if (r.best.number !== null && item.covers.includes(r.best.number) && r.zone.cycle === zone.cycle) r.response = mergeResponse(r.response, item.response);
+      merged++;
+      continue;
+    }
+    if (!item.text.trim()) continue; // a bare list marker (a damaged or unfinished list) recommends nothing
+    const strong = PRIORITY[item.rule]! >= 3;
+    const match = records.find((r) => {
+      if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle) return false;
+      if (item.covers.length) return r.best.number !== null && item.covers.includes(r.best.number);
+      const d = dice(r.best.text, item.text);
+      const c = containment(r.best.text, item.text);
+      return strong ? d >= 0.7 || (c >= 0.9 && Math.min(wordCount(item.text), wordCount(r.best.text)) >= 3) : d >= 0.5 || c >= 0.8 || (item.number !== null && item.number === r.best.number && d >= 0.3);
+    });
+    if (match) {
+      merged++;
+      match.response = mergeResponse(match.response, item.response);
+      // the fullest statement stands: a numbered one over a bullet, then the longer
+      const fuller = strong && PRIORITY[match.best.rule]! >= 3 && ((item.number !== null) > (match.best.number !== null) || ((item.number !== null) === (match.best.number !== null) && item.text.length > match.best.text.length));
+      if (fuller) [match.best, match.zone] = [item, zone];
+      continue;
+    }
+    records.push({ best: item, zone, response: item.response });
+  }
+  records.sort((a, b) => (a.zone.cycle === b.zone.cycle ? 0 : a.zone.cycle === 'current' ? -1 : 1) || a.best.block.index - b.best.block.index || a.zone.items.indexOf(a.best) - b.zone.items.indexOf(b.best));
+  return { records, merged };
+}
