@@ -25,10 +25,17 @@ export default tseslint.config(
   },
   {
     files: ['src/parse/**/*.ts'],
-    ignores: ['src/parse/index.ts'],
+    ignores: ['src/parse/index.ts', 'src/parse/cues/**'],
     rules: {
       // a recogniser reads what another found through the parse document and its claims, never its internals
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/parse/sections.js', '**/parse/peers.js', '**/parse/metadata.js', '**/parse/decisions.js', './sections.js', './peers.js', './metadata.js', './decisions.js', '../sections.js', '../peers.js', '../metadata.js', '../decisions.js', '../../sections.js', '../../peers.js', '../../metadata.js', '../../decisions.js', './recommendations/*', '../recommendations/*'], message: 'a recogniser may not import another recogniser: read found values and doc.claimedBy(i)' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^(\.\.?/)+((sections|peers|metadata|decisions)\.js$|recommendations/)`, message: 'a recogniser may not import another recogniser: read found values and doc.claimedBy(i)' }] }],
+    },
+  },
+  {
+    files: ['src/parse/cues/**/*.ts'],
+    rules: {
+      // cue tables are data: they import one another and the text helpers, never a recogniser
+      'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^\.\./(?!text\.js$|\.\./model/report\.js$)`, message: 'a cue table imports only other cue tables, ../text.js and model types' }] }],
     },
   },
 );

@@ -7,20 +7,11 @@
 import { warning, type Message } from '../diagnostics.js';
 import type { Block } from '../layout/blocks.js';
 import type { ReportKind } from '../model/report.js';
+import { fires, mentions, score } from './cues/index.js';
+import { CHALLENGE, FOLLOW_UP, FRONT_SHEET, FRONT_SHEET_THRESHOLD, HAPPENED, LGA_REPORT, LOOKS_BACK, LOOKS_BACK_THRESHOLD, NOT_YET, PROGRESS_REVIEW } from './cues/metadata.js';
 import type { ParseDoc } from './doc.js';
 import type { Recogniser } from './recogniser.js';
 import { datedYears, findDates, sentences, type DateRange } from './text.js';
-
-const FRONT_SHEET =
-  /\b(meeting date|meeting:|report (of|to|by|author)|report contact|portfolio|ward\(s\)|wards? affected|key decision|decision type|item no|classification|overview (and|&) scrutiny|executive member|cabinet member|date of (the )?meeting)\b/gi;
-const PROGRESS_REVIEW = /\bprogress review\b|\bsix[- ]month (review|check)/i;
-const FOLLOW_UP = /\bfollow[- ]?up (visit|review)\b|\bre-?visit\b/i;
-const LOOKS_BACK = /\b(original|previous|earlier|last) (corporate )?(peer challenge|peer review|cpc)\b|\brecommendations (made )?in (19|20)\d{2}\b|\bthe (19|20)\d{2} (corporate )?(peer challenge|cpc|review)\b/gi;
-const LGA_REPORT = /\bpeer team\b|\bkey recommendations\b/i;
-
-const CHALLENGE = /\bpeer challenge|\bCPC\b|\bpeer review\b|\bre-?visit\b|\bfollow[- ]?up (visit|review)\b|\bprogress review\b/i;
-const HAPPENED = /\b(received|undertook|undertaken|had a|took place|conducted|carried out|visit on|visited|benefitted|benefited|was held|onsite|on site|made a follow|spent|from \w+ \d|between \w+ \d)/i;
-const NOT_YET = /\b(will|planned|planning|being planned|due to|to be held|offer|entitled|check-?in)\b/i;
 
 /*
  * Council names are a few capitalised words: the patterns start only at a word's start and repeat
@@ -131,16 +122,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function findKind(blocks: readonly Block[], opening: readonly Block[], title: string | null): ReportKind {
   const openingText = opening.map(blockText).join('\n');
-  const frontSheet = new Set(Array.from(openingText.matchAll(FRONT_SHEET), (m) => m[1]!.toLowerCase())).size;
-  if (frontSheet >= 2) return 'council-report';
+  const frontSheet = new Set(mentions(openingText, FRONT_SHEET).map((m) => m.toLowerCase())).size;
+  if (frontSheet >= FRONT_SHEET_THRESHOLD) return 'council-report';
   const head = `${title ?? ''}\n${openingText}`;
-  if (PROGRESS_REVIEW.test(head)) return 'cpc-progress-review';
-  if (FOLLOW_UP.test(head)) return 'cpc-follow-up';
+  if (fires(head, PROGRESS_REVIEW)) return 'cpc-progress-review';
+  if (fires(head, FOLLOW_UP)) return 'cpc-follow-up';
   const all = blocks.map(blockText).join('\n');
-  if ((all.match(LOOKS_BACK) ?? []).length >= 2) return 'cpc-follow-up';
-  if (LGA_REPORT.test(all)) return 'cpc-feedback';
+  if (mentions(all, LOOKS_BACK).length >= LOOKS_BACK_THRESHOLD) return 'cpc-follow-up';
+  if (fires(all, LGA_REPORT)) return 'cpc-feedback';
   return 'unknown';
 }
+
+/** A sentence saying a challenge, review or visit took place (not that one is planned). */
+const happened = (s: string) => fires(s, CHALLENGE) && score(s, HAPPENED).total > 0 && !fires(s, NOT_YET);
 
 interface ChallengeEvent {
   type: 'cpc' | 'follow-up' | 'progress-review';
@@ -153,7 +147,7 @@ function challengeEvents(blocks: readonly Block[]): ChallengeEvent[] {
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     for (const s of sentences(b.text)) {
-      if (!CHALLENGE.test(s) || !HAPPENED.test(s) || NOT_YET.test(s)) continue;
+      if (!happened(s)) continue;
       const dates = findDates(s);
       const years = dates.length ? dates.map((d) => Number(d.start.slice(0, 4))) : datedYears(s);
       if (!years.length) continue;
@@ -170,7 +164,7 @@ function pastYears(blocks: readonly Block[]): number[] {
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     // a month or season with its year is a date; "in 2022" is as often a forecast
-    for (const s of sentences(b.text)) if (!NOT_YET.test(s)) out.push(...datedYears(s, false));
+    for (const s of sentences(b.text)) if (!fires(s, NOT_YET)) out.push(...datedYears(s, false));
   }
   return out;
 }

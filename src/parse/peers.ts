@@ -7,15 +7,15 @@
 import { warning, type Message } from '../diagnostics.js';
 import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
 import type { Peer } from '../model/report.js';
+import { combine, fires, score } from './cues/index.js';
+import { PEER_TEAM_HEADING, PEER_TEAM_LEAD_IN, PEER_TEAM_LEAD_IN_SOURCE, PEER_TEAM_THRESHOLD, PEOPLE_MET } from './cues/peers.js';
 import type { ParseDoc } from './doc.js';
 import type { Recogniser } from './recogniser.js';
 
-const PEER_LEAD_IN =
-  /\b(the peers\b[^:]*\b(were|was|comprised|consisted|included)|members of the (original )?(cpc |peer |challenge |review )*team\b[^:]*\b(were|involved)|on behalf of the peer team|the peer team (was|were|comprised|consisted|members))\b/i;
 /** a lead-in and, after its colon, the entries separated by semicolons, to the sentence's end */
-const INLINE_TEAM = new RegExp(`(?<lead>${PEER_LEAD_IN.source}[^:;.]*):\\s+(?<entries>[^:]+?;[^:]+?)\\.(?:\\s|$)`, 'i');
-const NOT_PEERS = /\b(discussions? with|met with|meetings? with|spoke (to|with)|interviewed|representatives (from|of) the council|we met)\b/i;
-const PEER_HEADING = /^(the )?(corporate )?peer (challenge |review )?team( members)?$/i;
+const INLINE_TEAM = new RegExp(`(?<lead>(?:${PEER_TEAM_LEAD_IN_SOURCE})[^:;.]*):\\s+(?<entries>[^:]+?;[^:]+?)\\.(?:\\s|$)`, 'i');
+/** a lead-in introducing the team, not the people it met */
+const introducesTeam = (text: string) => combine(score(text, PEER_TEAM_LEAD_IN), score(text, PEOPLE_MET)).total >= PEER_TEAM_THRESHOLD;
 
 const PERSON = /^(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof(?:essor)?\.?|Sir|Dame|Lord|Baroness|Lady)\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]*){1,3}$/u;
 /** words of a job title: a name containing one is a role ("LGA Peer Challenge Manager") */
@@ -151,7 +151,7 @@ function recognisePeers(doc: ParseDoc) {
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
     const t = b.text.trim();
-    if (doc.isHeading(i) && PEER_HEADING.test(t.replace(/:$/, ''))) {
+    if (doc.isHeading(i) && fires(t.replace(/:$/, ''), PEER_TEAM_HEADING)) {
       introduced = true;
       // the first list, or table of names, in the section
       for (let j = i + 1; j < blocks.length && !doc.isHeading(j); j++) {
@@ -169,7 +169,7 @@ function recognisePeers(doc: ParseDoc) {
     }
     // "The peers were: A, Role, Organisation; B, …; and C, Role." — the team in a sentence
     const inline = b.kind === 'paragraph' ? INLINE_TEAM.exec(t) : null;
-    if (inline?.groups && !NOT_PEERS.test(inline.groups['lead']!)) {
+    if (inline?.groups && introducesTeam(inline.groups['lead']!)) {
       introduced = true;
       for (const entry of inline.groups['entries']!.split(/;\s*(?:and\s+)?/)) {
         const p = parsePeer(entry.replace(/^and\s+/, ''));
@@ -178,7 +178,7 @@ function recognisePeers(doc: ParseDoc) {
       }
       return;
     }
-    if (PEER_LEAD_IN.test(t) && !NOT_PEERS.test(t) && /:$/.test(t)) {
+    if (introducesTeam(t) && /:$/.test(t)) {
       introduced = true;
       const next = blocks[i + 1];
       if (next?.kind === 'list-item') take(listAfter(blocks, i + 1));

@@ -7,7 +7,7 @@
 export interface Cue {
   /** stable name, reported in a recommendation's evidence ("lead-in:speaks-of-recommendations") */
   id: string;
-  /** not global: `test` must not carry state between calls */
+  /** global patterns count each mention; `score` resets their position before each test */
   pattern: RegExp;
   /** added to a candidate's score when the pattern matches; negative cues count against it */
   weight: number;
@@ -27,10 +27,21 @@ export interface Scored {
 
 export const noScore = (): Scored => ({ total: 0, hits: [] });
 
+/** `pattern.test`, from the start of `text` whether or not the pattern is global. */
+export function test(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** Every mention of the cues of `table` in `text`, as printed (global patterns only). */
+export function mentions(text: string, table: readonly Cue[]): string[] {
+  return table.flatMap((c) => (c.pattern.global ? Array.from(text.matchAll(c.pattern), (m) => m[0]) : test(c.pattern, text) ? [text] : []));
+}
+
 /** The cues of `table` that fire on `text`, and their total weight. */
 export function score(text: string, table: readonly Cue[], prefix = ''): Scored {
   const hits: CueHit[] = [];
-  for (const c of table) if (c.pattern.test(text)) hits.push({ id: prefix ? `${prefix}:${c.id}` : c.id, weight: c.weight });
+  for (const c of table) if (test(c.pattern, text)) hits.push({ id: prefix ? `${prefix}:${c.id}` : c.id, weight: c.weight });
   return { total: hits.reduce((n, h) => n + h.weight, 0), hits };
 }
 
@@ -43,7 +54,7 @@ export function combine(...parts: readonly Scored[]): Scored {
 }
 
 /** Whether any cue of `table` fires on `text`. */
-export const fires = (text: string, table: readonly Cue[]): boolean => table.some((c) => c.pattern.test(text));
+export const fires = (text: string, table: readonly Cue[]): boolean => table.some((c) => test(c.pattern, text));
 
 /** The first cue of `table` (tables are ordered) that fires on `text`. */
-export const firstCue = (text: string, table: readonly Cue[]): Cue | undefined => table.find((c) => c.pattern.test(text));
+export const firstCue = (text: string, table: readonly Cue[]): Cue | undefined => table.find((c) => test(c.pattern, text));
