@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { combine, score, test as fires } from '../../src/parse/cues/index.js';
 import { STATED_COUNT, STATED_COUNT_EXAMPLE } from '../../src/parse/cues/recommendations.js';
 import { CUE_TABLES } from '../../src/parse/cues/tables.js';
+import { HEADING_THRESHOLD, headingScore } from '../../src/parse/recommendations/context.js';
 
 const rows = Object.entries(CUE_TABLES).flatMap(([table, cues]) => cues.map((c) => [table, c.id, c] as const));
 
@@ -40,5 +41,17 @@ describe('score', () => {
 
   it('counts a cue once when two texts fire it', () => {
     expect(combine(score('we recommend', table), score('they recommend', table)).total).toBe(3);
+  });
+});
+
+describe('recommendation heading cues by report kind', () => {
+  it.each([
+    ['Recommendations', 'cpc-feedback', true],
+    ['Recommendations', 'council-report', false],
+    ['Key recommendations', 'council-report', true],
+    ['Reasons for the recommendations', 'council-report', false],
+    ['Reasons for recommendations', 'cpc-feedback', false],
+  ] as const)('"%s" in a %s speaks of recommendations: %s', (title, kind, want) => {
+    expect(headingScore(title, kind).total >= HEADING_THRESHOLD).toBe(want);
   });
 });

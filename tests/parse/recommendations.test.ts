@@ -233,4 +233,92 @@ describe('recommendations', () => {
     expect(value.recommendations.map((r) => [r.number, r.text])).toEqual([['1', 'Be clear about how you identify priorities'], ['3', 'Review council procedures']]);
     expect(messages.map((m) => m.code)).toContain('recommendations/numbering-gap');
   });
+
+  it.each([
+    ['"R1:" labels', ['R1: Agree a programme of savings that closes the gap.', 'R2: Extend the financial strategy to five years.'], [['R1', 'Agree a programme of savings that closes the gap.'], ['R2', 'Extend the financial strategy to five years.']]],
+    ['"Recommendation 3:" labels', ['Recommendation 1: Agree a programme of savings.', 'Recommendation 2 – Extend the financial strategy.'], [['1', 'Agree a programme of savings.'], ['2', 'Extend the financial strategy.']]],
+  ])('takes paragraphs opening with a label as items: %s', (_name, paras, want) => {
+    const { value, messages } = parseBlocks([
+      ...feedback(),
+      h('2. Recommendations'),
+      p('The peer team has made a number of suggestions throughout this report. The recommendations below are the ones it considers most important.'),
+      ...paras.map((t) => p(t)),
+      h('3. Summary of the approach'),
+      p('The peers were selected on the basis of their experience and expertise in local government.'),
+    ]);
+    expect(value.recommendations.map((r) => [r.number, r.text])).toEqual(want);
+    expect(value.recommendations.map((r) => r.evidence.rule)).toEqual(['lead-in-list', 'lead-in-list']);
+    expect(messages).toEqual([]);
+  });
+
+  it('reads a lead-in with no colon that points to the list right after it ("set out below")', () => {
+    expect(brief([
+      ...feedback(),
+      h('1. Executive summary'),
+      p("The peer team's recommendations are set out below. Each is discussed in more detail in the relevant section."),
+      li('Establish a clear, corporate vision for growth', '1.'),
+      li('Put in place a programme of training for the committee', '2.'),
+      h('2. Vision'),
+      p('The council has a clear commitment to growth, which the team heard from members and officers alike.'),
+    ]).map((r) => r[2])).toEqual(['1', '2']);
+  });
+
+  it('does not take a paragraph that mentions recommendations below without a list after it', () => {
+    expect(brief([
+      ...feedback(),
+      h('2. Findings'),
+      p('The recommendations below reflect what the team heard. They are discussed in turn.'),
+      p('The council has a strong track record of delivery across its services and partnerships.'),
+    ])).toEqual([]);
+  });
+
+  it("folds the sub-points under an item ending on a colon into the item's text", () => {
+    expect(brief([
+      ...feedback(),
+      h('2. Recommendations'),
+      p('The recommendations below are the ones the team considers most important:'),
+      p('R1: Agree a programme of savings.'),
+      p('R2: Extend the MTFS so that it:'),
+      li('models a range of scenarios;'),
+      li('includes a reserves strategy.'),
+      p('R3: Increase the resilience of the finance team.'),
+    ]).map((r) => [r[2], r[3]])).toEqual([
+      ['R1', 'Agree a programme of savings.'],
+      ['R2', 'Extend the MTFS so that it: models a range of scenarios; includes a reserves strategy.'],
+      ['R3', 'Increase the resilience of the finance team.'],
+    ]);
+  });
+
+  it("ends a list at a paragraph of the document's own numbering (5.2 after items (a)–(b))", () => {
+    const council = [
+      p('Report to Cabinet. Meeting date: 5 July 2019. Report by: the Chief Executive. Wards: all.'),
+      h('5. Progress against the peer challenge recommendations'),
+      p('5.1 The recommendations made by the peer team are set out below, each followed by its status:'),
+      li('Develop a long-term vision for the borough', '(a)'),
+      li('Refresh the corporate plan', '(b)'),
+      p('5.2 In summary, one of the two recommendations is rated Green and one Amber.'),
+    ];
+    expect(brief(council).map((r) => r[2])).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    ['a feedback report: its recommendations', feedback(), ['1', '2']],
+    ['a council report: its decisions', [p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.')], []],
+  ])('reads a list under a bare "Recommendations" heading in %s', (_name, opening, want) => {
+    expect(brief([
+      ...opening,
+      h('2. Recommendations'),
+      li('Refresh the council plan so that priorities are clear', '1.'),
+      li('Invest in the scrutiny function', '2.'),
+    ]).map((r) => r[2])).toEqual(want);
+  });
+
+  it('takes no numbered paragraphs under "Reasons for the recommendations"', () => {
+    expect(brief([
+      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      h('2. Reasons for the recommendations'),
+      p('2.1 Councils that receive a peer challenge are expected to publish the feedback report and an action plan.'),
+      p('2.2 Regular reporting of progress to the scrutiny committee will ensure member oversight.'),
+    ])).toEqual([]);
+  });
 });

@@ -23,6 +23,12 @@ export const LEAD_IN: readonly Cue[] = [
   { id: 'introduces-items', pattern: /\b(focus on|as follows|are|include|following)\b/i, weight: 1, example: 'The peer team would encourage the council to focus on:' },
 ];
 
+/** A sentence pointing to the items that follow it, with no colon: "The recommendations are set out below." */
+export const POINTS_TO_ITEMS: readonly Cue[] = [
+  { id: 'below', pattern: /\b(below|as follows)\b/i, weight: 1, example: "The peer team's recommendations are set out below." },
+  { id: 'the-following', pattern: /\bthe following\b/i, weight: 1, example: 'We would suggest the council takes forward the following six recommendations.' },
+];
+
 /** Anywhere in a lead-in's paragraph: it introduces something other than the peers' recommendations. */
 export const NOT_A_LEAD_IN: readonly Cue[] = [
   { id: 'asks-a-committee', pattern: ASKED_TO, weight: -10, example: 'The Cabinet is asked to:' },
@@ -31,11 +37,18 @@ export const NOT_A_LEAD_IN: readonly Cue[] = [
 /** A heading above the candidates: does its section hold recommendations? */
 export const HEADING: readonly Cue[] = [
   { id: 'recommendations-heading', pattern: RECOMMEND_WORD, weight: 2, example: 'Key recommendations' },
-  // a bare "Recommendations" heading is where a council report asks for its decisions
-  { id: 'decisions-heading', pattern: BARE_RECOMMENDATIONS, weight: -2, example: 'Recommendations' },
+  // a council report gives the reasons for the decisions it asks for under this heading
+  { id: 'reasons-for-recommendations', pattern: /\breasons? for (the )?(recommendations?|decisions?)\b/i, weight: -6, example: 'Reasons for the recommendations' },
   // one recommendation's own sub-heading: what it holds is that recommendation's progress
   { id: 'restates-a-recommendation', pattern: RESTATED, weight: -10, example: 'Recommendation 3 - Develop a workforce strategy' },
 ];
+
+/** A heading in a council report, where a bare "Recommendations" is where it asks for its decisions. */
+export const COUNCIL_REPORT_HEADING: readonly Cue[] = [{ id: 'decisions-heading', pattern: BARE_RECOMMENDATIONS, weight: -2, example: 'Recommendations' }];
+
+/** A paragraph opening with a recommendation's label: "R1:", "Rec 2 –", "Recommendation 3:" (group 1–2 the short label, 3 the number). */
+export const RECOMMENDATION_LABEL = /^(?:(R|Rec)\.?\s?(\d{1,2}[a-z]?)|Recommendation\s+(\d{1,2}[a-z]?))\s*[:.–—-]\s+(?=\S)/i;
+export const RECOMMENDATION_LABEL_EXAMPLE = 'R1: Agree a programme of savings that closes the budget gap.';
 
 /** A lead-in or heading saying the recommendations are this visit's. */
 export const THIS_VISIT: readonly Cue[] = [

@@ -6,7 +6,9 @@ import * as recommendations from './recommendations.js';
 
 export const CUE_TABLES: Readonly<Record<string, readonly Cue[]>> = {
   'recommendations.lead-in': recommendations.LEAD_IN,
+  'recommendations.points-to-items': recommendations.POINTS_TO_ITEMS,
   'recommendations.not-a-lead-in': recommendations.NOT_A_LEAD_IN,
+  'recommendations.council-report-heading': recommendations.COUNCIL_REPORT_HEADING,
   'recommendations.heading': recommendations.HEADING,
   'recommendations.this-visit': recommendations.THIS_VISIT,
   'recommendations.looks-back': recommendations.LOOKS_BACK,

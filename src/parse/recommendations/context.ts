@@ -4,9 +4,9 @@
  */
 import { isFurtherParagraph, type TextBlock } from '../../layout/blocks.js';
 import { matchMarker } from '../../layout/markers.js';
-import type { Cycle, ReportMeta, Response } from '../../model/report.js';
-import { fires, score, type Scored } from '../cues/index.js';
-import { ANNEX, HEADING, LOOKS_BACK, RESPONSE_COLUMNS, RESTATED, STATED_COUNT, THIS_VISIT } from '../cues/recommendations.js';
+import type { Cycle, ReportKind, ReportMeta, Response } from '../../model/report.js';
+import { combine, fires, score, type Scored } from '../cues/index.js';
+import { ANNEX, COUNCIL_REPORT_HEADING, HEADING, LOOKS_BACK, RECOMMENDATION_LABEL, RESPONSE_COLUMNS, RESTATED, STATED_COUNT, THIS_VISIT } from '../cues/recommendations.js';
 import { isText, wordCount, type ParseDoc } from '../doc.js';
 import { cleanNumber, nextInSequence } from '../numbering.js';
 import { countWord, yearsIn } from '../text.js';
@@ -29,10 +29,13 @@ export interface Finders {
   newZone(anchor: number, leadIn: string, score: Scored): Zone;
   /** the list (or run of numbered paragraphs) starting at `start`; returns the index after it */
   collect(zone: Zone, start: number, rule: string, minLevel: number | null): number;
+  /** what a heading says of its section, for this report's kind */
+  headingScore(title: string): Scored;
 }
 
-export const headingScore = (title: string): Scored => score(title, HEADING, 'heading');
-export const speaksOfRecommendations = (title: string): boolean => headingScore(title).total >= HEADING_THRESHOLD;
+/** What a heading says of the section under it; a council report's bare "Recommendations" are its decisions. */
+export const headingScore = (title: string, kind: ReportKind): Scored =>
+  kind === 'council-report' ? combine(score(title, HEADING, 'heading'), score(title, COUNCIL_REPORT_HEADING, 'heading')) : score(title, HEADING, 'heading');
 
 export function statedCount(text: string): number | null {
   STATED_COUNT.lastIndex = 0;
@@ -45,6 +48,36 @@ export function itemNumber(b: TextBlock): string | null {
   if (!b.marker || b.marker === '•') return null;
   const m = matchMarker(`${b.marker} x`);
   return m && ENUMERATOR_KINDS.has(m.kind) ? cleanNumber(b.marker) : null;
+}
+
+/**
+ * What a block offers as an item of a list of recommendations: its number as printed, its text,
+ * and the class of its marker (a bullet, an enumerator kind, or a label such as "R1:").
+ */
+export interface ItemHead {
+  number: string | null;
+  text: string;
+  cls: string;
+}
+
+export function asItem(b: TextBlock): ItemHead | null {
+  if (b.kind === 'list-item' && b.marker !== null) return { number: itemNumber(b), text: b.text, cls: markerClass(b.marker) };
+  if (b.kind !== 'paragraph') return null;
+  if (itemNumber(b) !== null) return { number: itemNumber(b), text: b.text, cls: markerClass(b.marker!) };
+  const label = RECOMMENDATION_LABEL.exec(b.text);
+  if (label) return { number: label[2] ? `R${label[2]}` : label[3]!, text: b.text.slice(label[0].length).trim(), cls: 'label' };
+  return null;
+}
+
+/** "(a)" and "a." are one class of marker, "1." and "(1)" another, bullets a third. */
+function markerClass(marker: string): string {
+  const m = matchMarker(`${marker} x`);
+  if (!m || m.kind === 'bullet') return 'bullet';
+  const inner = cleanNumber(marker);
+  if (/^\d+$/.test(inner)) return 'decimal';
+  if (/^\d+(\.\d+)+$/.test(inner)) return 'multilevel';
+  if (/^[ivxlc]+$/i.test(inner) && m.kind !== 'letter') return 'roman';
+  return 'letter';
 }
 
 /** A cell's leading enumerator ("3.", "2.1"), or null. */
@@ -90,7 +123,7 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
   for (const s of doc.sections) {
     if (RESTATED.test(s.title)) statementSections.add(s.id);
     const parent = doc.section(s.parentId);
-    if (parent && speaksOfRecommendations(parent.title.trim()) && s.number && wordCount(s.title) >= 6) statementSections.add(s.id);
+    if (parent && headingScore(parent.title.trim(), meta.kind).total >= HEADING_THRESHOLD && s.number && wordCount(s.title) >= 6) statementSections.add(s.id);
   }
 
   const originalYear = (() => {
@@ -130,24 +163,30 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
   const collect = (zone: Zone, start: number, rule: string, minLevel: number | null): number => {
     let i = start;
     let itemLevel: number | null = null;
+    let itemClass: string | null = null;
     let last: Candidate | null = null;
+    /** the last item ends on a colon: what is set under it continues its sentence */
+    let open = false;
     for (; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (!isText(b) || doc.isHeading(i) || excluded(i)) break;
       // a pull quote or sidebar set among the items is no part of them
       if (b.kind === 'aside') continue;
-      // under numbered or lettered items, bullets at their level are the items' sub-points (the
-      // letters run on past them), as a marker-less further paragraph is
-      const subPoint = b.kind === 'list-item' && last?.number != null && itemNumber(b) === null && (b.level ?? 0) === itemLevel;
+      const head = asItem(b);
+      const level = b.kind === 'list-item' ? (b.level ?? 0) : 0;
+      // under numbered, lettered or labelled items, list items of another marker at their level
+      // are the items' sub-points (the letters run on past them), as a marker-less further
+      // paragraph is
+      const subPoint = b.kind === 'list-item' && last?.number != null && head !== null && head.cls !== itemClass && level === itemLevel;
       if (isFurtherParagraph(b) || subPoint) {
-        // the item's further paragraphs ("Status: Amber", a commentary) are its response, not its text
         if (!last) break;
-        last.response = withFurtherParagraph(last.response, b.text);
+        if (open) last.text = `${last.text} ${b.text}`;
+        // the item's further paragraphs ("Status: Amber", a commentary) are its response, not its text
+        else last.response = withFurtherParagraph(last.response, b.text);
         claimed.set(i, rule);
         continue;
       }
-      const isItem = b.kind === 'list-item' || (b.kind === 'paragraph' && itemNumber(b) !== null);
-      if (!isItem) {
+      if (!head) {
         // a paragraph that plainly continues the item above (lower-case start), or that stands
         // between it and the next number in its sequence (2.4, a paragraph, 2.5: a column or page
         // break ended 2.4's text on a full stop)
@@ -160,16 +199,20 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
         }
         break;
       }
-      const level = b.kind === 'list-item' ? (b.level ?? 0) : 0;
       if (minLevel !== null && level <= minLevel) break;
       itemLevel ??= level;
+      itemClass ??= head.cls;
       if (level < itemLevel) break;
       if (level > itemLevel && last) {
         last.text = `${last.text} ${b.text}`;
         claimed.set(i, rule);
         continue;
       }
-      last = { zone: zone.id, rule, text: b.text, number: itemNumber(b), covers: [], block: b, response: null };
+      // a numbered paragraph of another numbering ("5.2" after items "(a)"–"(h)") is the
+      // document's own paragraph numbering going on, not a further item
+      if (b.kind === 'paragraph' && head.cls !== itemClass) break;
+      last = { zone: zone.id, rule, text: head.text, number: head.number, covers: [], block: b, response: null };
+      open = /:$/.test(head.text.trim());
       zone.items.push(last);
       claimed.set(i, rule);
     }
@@ -188,5 +231,6 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
     },
     newZone,
     collect,
+    headingScore: (title) => headingScore(title, meta.kind),
   };
 }

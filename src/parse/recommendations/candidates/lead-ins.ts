@@ -5,11 +5,11 @@
  * `stated-count`: short paragraphs right after a list that falls short of the count its lead-in
  * states ("made eight key recommendations:").
  */
-import { combine, noScore, score } from '../../cues/index.js';
-import { LEAD_IN, NOT_A_LEAD_IN } from '../../cues/recommendations.js';
+import { combine, fires, noScore, score } from '../../cues/index.js';
+import { LEAD_IN, NOT_A_LEAD_IN, POINTS_TO_ITEMS } from '../../cues/recommendations.js';
 import { isText, wordCount } from '../../doc.js';
 import { sentences } from '../../text.js';
-import { headingScore, itemNumber, type Finders } from '../context.js';
+import { asItem, itemNumber, type Finders } from '../context.js';
 
 /** The score a lead-in (with the heading of its section) needs to introduce recommendations. */
 export const LEAD_IN_THRESHOLD = 3;
@@ -25,9 +25,11 @@ export function findLeadIns(f: Finders): void {
   blocks.forEach((b, i) => {
     if (!isText(b) || f.excluded(i) || claimed.has(i) || doc.isHeading(i) || f.inResponse(i)) return;
     const text = b.text.trim();
-    if (!/[:–-]$/.test(text)) return;
-    const sentence = lastSentence(text);
-    const heading = headingScore(doc.section(doc.sectionOf(i))?.title ?? '');
+    // a lead-in ends on a colon, or points to the items right after it ("are set out below")
+    const next = blocks[i + 1];
+    const sentence = /[:–-]$/.test(text) ? lastSentence(text) : isText(next) && asItem(next) ? sentences(text).find((s) => fires(s, POINTS_TO_ITEMS)) : undefined;
+    if (sentence === undefined) return;
+    const heading = f.headingScore(doc.section(doc.sectionOf(i))?.title ?? '');
     // the sentence that leads into the items speaks for them, the heading of its section for a
     // lead-in that only introduces items ("The council should focus on:"); what rules a paragraph
     // out may stand anywhere in it

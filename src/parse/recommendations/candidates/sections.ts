@@ -8,18 +8,18 @@ import type { TextBlock } from '../../../layout/blocks.js';
 import { isText, wordCount } from '../../doc.js';
 import { RESTATED } from '../../cues/recommendations.js';
 import { emptyResponse } from '../model.js';
-import { headingScore, HEADING_THRESHOLD, itemNumber, type Finders } from '../context.js';
+import { asItem, HEADING_THRESHOLD, type Finders } from '../context.js';
 
 export function findSectionLists(f: Finders): void {
   const { doc, claimed, zones } = f;
   const { blocks } = doc;
   for (const s of doc.sections) {
-    const heading = headingScore(s.title.trim());
+    const heading = f.headingScore(s.title.trim());
     if (heading.total < HEADING_THRESHOLD || RESTATED.test(s.title)) continue;
     const own = blocks.map((_, i) => i).filter((i) => doc.sectionOf(i) === s.id);
     const headingIndex = own[0];
     if (headingIndex === undefined || own.some((i) => zones.some((z) => z.anchor === i && z.items.length))) continue;
-    const firstItem = own.find((i) => !claimed.has(i) && !f.excluded(i) && isText(blocks[i]) && i !== headingIndex && (blocks[i]!.kind === 'list-item' || itemNumber(blocks[i] as TextBlock) !== null));
+    const firstItem = own.find((i) => !claimed.has(i) && !f.excluded(i) && i !== headingIndex && isText(blocks[i]) && asItem(blocks[i] as TextBlock) !== null);
     const between = firstItem === undefined ? [] : own.filter((i) => i > headingIndex && i < firstItem);
     if (firstItem !== undefined && between.every((i) => isText(blocks[i]) && /:$/.test((blocks[i] as TextBlock).text.trim()))) {
       const zone = f.newZone(headingIndex, s.title, heading);
