@@ -321,4 +321,77 @@ describe('recommendations', () => {
       p('2.2 Regular reporting of progress to the scrutiny committee will ensure member oversight.'),
     ])).toEqual([]);
   });
+
+  it('reads a numbering column ("Ref", "No.") and merges a restating table into the numbered list by number', () => {
+    const r = recs([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The peer team makes the following recommendations:'),
+      li('Build a single, shared narrative for the borough with partners, and use it to focus the council’s own priorities.', '1.'),
+      li('Put the medium-term financial strategy on a sustainable footing before the budget is set.', '2.'),
+      h('6. Summary of recommendations'),
+      table([
+        ['No.', 'Recommendation', 'Main theme'],
+        ['1', 'A shared story of place', 'Local priorities'],
+        ['2', 'Sustainable finances', 'Financial planning'],
+      ]),
+    ]);
+    expect(r.map((x) => [x.number, x.evidence.rule])).toEqual([['1', 'lead-in-list'], ['2', 'lead-in-list']]);
+  });
+
+  it('takes the number of a table row from its "Ref" column', () => {
+    const r = recs([
+      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      h('4. Action plan'),
+      table([
+        ['Ref', 'Recommendation', 'Lead officer', 'RAG'],
+        ['1', 'Develop a long-term place vision with partners', 'Chief Executive', 'Green'],
+        ['2', 'Refresh the corporate strategy', 'Head of Policy', 'Amber'],
+      ]),
+    ]);
+    expect(r.map((x) => [x.number, x.text, x.response?.owner, x.response?.status])).toEqual([
+      ['1', 'Develop a long-term place vision with partners', 'Chief Executive', 'Green'],
+      ['2', 'Refresh the corporate strategy', 'Head of Policy', 'Amber'],
+    ]);
+  });
+
+  it("files each row of a table with a year column under that year's challenge", () => {
+    const r = recs([
+      ...feedback(2022),
+      h('2. Recommendations from the 2019 revisit'),
+      p('The 2019 revisit team recommended that the council should:'),
+      li('Complete the rebuilding of reserves and agree a medium-term financial strategy.', '1.'),
+      li('Embed the new governance arrangements by providing training for members.', '2.'),
+      h('3. Recommendations from this visit'),
+      p('The peer team recommends that the council:'),
+      li('Agree a longer-term financial plan looking beyond three years.', '1.'),
+      h('4. Progress'),
+      table([
+        ['Year', 'Recommendation', 'Peer team assessment'],
+        ['2019', '1. Reserves and MTFS', 'Addressed'],
+        ['2019', '2. Governance training', 'Partly addressed'],
+      ]),
+    ]);
+    expect(r.map((x) => [x.cycle, x.year, x.number, x.response?.status ?? null])).toEqual([
+      ['current', 2022, '1', null],
+      ['previous', 2019, '1', 'Addressed'],
+      ['previous', 2019, '2', 'Partly addressed'],
+    ]);
+  });
+
+  it('merges a summary list into the full statements item for item, however differently worded', () => {
+    const r = recs([
+      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      h('1. Summary'),
+      p('1.3 The peer team made two recommendations, which in summary concern:'),
+      li('a refreshed long-term vision'),
+      li('stronger overview and scrutiny'),
+      h('3. The peer challenge recommendations'),
+      h('3.1 Refresh the borough vision with partners and residents so that it gives a shared direction.', 2),
+      p('The council accepts this recommendation and will refresh the vision in 2024.'),
+      h('3.2 Strengthen the overview and scrutiny function so that it focuses on what matters most.', 2),
+      p('The council accepts this recommendation and has booked a workshop.'),
+    ]);
+    expect(r.map((x) => [x.number, x.evidence.rule])).toEqual([['3.1', 'heading-statement'], ['3.2', 'heading-statement']]);
+  });
 });

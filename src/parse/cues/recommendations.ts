@@ -66,7 +66,19 @@ export const LOOKS_BACK: readonly Cue[] = [
 ];
 
 /** A table column holding the recommendations. */
-export const RECOMMENDATION_COLUMN: readonly Cue[] = [{ id: 'recommendation-column', pattern: RECOMMEND_WORD, weight: 1, example: 'Recommendation' }];
+export const RECOMMENDATION_COLUMN: readonly Cue[] = [{ id: 'recommendation-column', pattern: RECOMMEND_WORD, weight: 1, example: 'Recommendation (2019)' }];
+/** A column numbering a table's recommendations apart from their text. */
+export const NUMBER_COLUMN: readonly Cue[] = [{ id: 'number-column', pattern: /^(no\.?|number|ref\.?|reference|#|item)$/i, weight: 1, example: 'Ref' }];
+/** A column giving the year (the challenge) each row's recommendation comes from. */
+export const YEAR_COLUMN: readonly Cue[] = [{ id: 'year-column', pattern: /^(year|cycle|date made|year made)$/i, weight: 1, example: 'Year' }];
+/** A number as a numbering column prints it: "3", "2.1", "R4", "7a". */
+export const PRINTED_NUMBER = /^(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.)]?$/i;
+
+/** A lead-in to a summary of recommendations stated in full elsewhere: its items restate them. */
+export const SUMMARY: readonly Cue[] = [
+  { id: 'in-summary', pattern: /\b(in summary|summari[sz]ed?|in brief|in short)\b/i, weight: 1, example: 'The peer team made eight recommendations, which in summary concern:' },
+  { id: 'concern', pattern: /\bwhich (\w+ )?(concern|cover|relate to)\b/i, weight: 1, example: 'The recommendations, which cover:' },
+];
 
 export interface ResponseCue extends Cue {
   field: keyof Response;
@@ -77,6 +89,7 @@ export const RESPONSE_COLUMNS: readonly ResponseCue[] = [
   { id: 'next-steps', field: 'nextSteps', pattern: /next steps?|actions? (planned|proposed)|planned actions?|further work/i, weight: 1, example: 'Next steps' },
   { id: 'progress', field: 'progress', pattern: /progress|update|response|comments?|achieved|position/i, weight: 1, example: 'Progress to date' },
   { id: 'status', field: 'status', pattern: /\brag\b|status/i, weight: 1, example: 'RAG status' },
+  { id: 'assessment', field: 'status', pattern: /assessment|rating/i, weight: 1, example: 'Peer team assessment' },
   { id: 'owner', field: 'owner', pattern: /owner|lead|responsib/i, weight: 1, example: 'Lead officer' },
   { id: 'due', field: 'due', pattern: /due|date|deadline|timescale|target|by when/i, weight: 1, example: 'Timescale' },
 ];

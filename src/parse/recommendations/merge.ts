@@ -11,6 +11,7 @@ import { mergeResponse, type Candidate, type Zone } from './model.js';
 /** Evidence rules, strongest first: a list statement wins over its restatements. */
 export const PRIORITY: Record<string, number> = {
   'lead-in-list': 4,
+  'summary-list': 1,
   'section-list': 4,
   'stated-count': 3,
   'heading-statement': 3,
@@ -24,11 +25,41 @@ export interface Merged {
   response: Response | null;
 }
 
+/**
+ * The numbered set a restating set (a table, sub-headings) restates: the one set of statements of
+ * the same cycle and year holding most of its numbers (at least 80 %).
+ */
+function restatedSet(zone: Zone, records: readonly Merged[]): number | undefined {
+  const numbers = zone.items.map((x) => x.number).filter((n) => n !== null);
+  if (numbers.length < 2) return undefined;
+  const hits = new Map<number, number>();
+  for (const r of records) {
+    if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle || r.zone.year !== zone.year || PRIORITY[r.best.rule]! < 3) continue;
+    if (r.best.number !== null && numbers.includes(r.best.number)) hits.set(r.zone.id, (hits.get(r.zone.id) ?? 0) + 1);
+  }
+  const good = [...hits.entries()].filter(([, n]) => n >= 0.8 * numbers.length);
+  return good.length === 1 ? good[0]![0] : undefined;
+}
+
 export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; merged: number } {
   const records: Merged[] = [];
   let merged = 0;
   const all = zones.flatMap((z) => z.items.map((item) => ({ item, zone: z })));
   all.sort((a, b) => PRIORITY[b.item.rule]! - PRIORITY[a.item.rule]! || a.item.block.index - b.item.block.index);
+  /** the statement a restatement's number points to, where its whole set restates one numbered set */
+  const byNumber = (item: Candidate, zone: Zone): Merged | undefined => {
+    if (item.number === null || PRIORITY[item.rule]! >= 3) return undefined;
+    const target = restatedSet(zone, records);
+    return target === undefined ? undefined : records.find((r) => r.zone.id === target && r.best.number === item.number);
+  };
+  /** an unnumbered restating set, item for item, of the one set of as many statements (a summary list) */
+  const byPosition = (item: Candidate, zone: Zone): Merged | undefined => {
+    if (item.number !== null || PRIORITY[item.rule]! >= 3 || zone.items.some((x) => x.number !== null)) return undefined;
+    const sets = new Map<number, Merged[]>();
+    for (const r of records) if (r.zone.id !== zone.id && r.zone.cycle === zone.cycle && r.zone.year === zone.year && PRIORITY[r.best.rule]! >= 3) sets.set(r.zone.id, [...(sets.get(r.zone.id) ?? []), r]);
+    const same = [...sets.values()].filter((rs) => rs.length === zone.items.length);
+    return same.length === 1 && zone.items.length >= 2 ? same[0]![zone.items.indexOf(item)] : undefined;
+  };
   for (const { item, zone } of all) {
     if (item.covers.length > 1) {
       // a heading restating several items lends its response to each of them
@@ -38,7 +69,7 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
     }
     if (!item.text.trim()) continue; // a bare list marker (a damaged or unfinished list) recommends nothing
     const strong = PRIORITY[item.rule]! >= 3;
-    const match = records.find((r) => {
+    const match = byNumber(item, zone) ?? byPosition(item, zone) ?? records.find((r) => {
       if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle) return false;
       if (item.covers.length) return r.best.number !== null && item.covers.includes(r.best.number);
       const d = dice(r.best.text, item.text);

@@ -5,6 +5,7 @@ import type { Merged } from './merge.js';
 
 const CONFIDENCE: Record<string, number> = {
   'lead-in-list': 0.9,
+  'summary-list': 0.5,
   'section-list': 0.85,
   'stated-count': 0.6,
   'heading-statement': 0.8,

@@ -6,7 +6,7 @@
  * states ("made eight key recommendations:").
  */
 import { combine, fires, noScore, score } from '../../cues/index.js';
-import { LEAD_IN, NOT_A_LEAD_IN, POINTS_TO_ITEMS } from '../../cues/recommendations.js';
+import { LEAD_IN, NOT_A_LEAD_IN, POINTS_TO_ITEMS, SUMMARY } from '../../cues/recommendations.js';
 import { isText, wordCount } from '../../doc.js';
 import { sentences } from '../../text.js';
 import { asItem, itemNumber, type Finders } from '../context.js';
@@ -36,7 +36,9 @@ export function findLeadIns(f: Finders): void {
     const total = combine(score(sentence, LEAD_IN, 'lead-in'), score(text, NOT_A_LEAD_IN, 'lead-in'), heading.total > 0 ? heading : noScore());
     if (total.total < LEAD_IN_THRESHOLD) return;
     const zone = f.newZone(i, sentence, total);
-    const end = f.collect(zone, i + 1, 'lead-in-list', b.kind === 'list-item' ? (b.level ?? 0) : null);
+    // a summary of recommendations stated in full elsewhere restates them
+    const rule = fires(sentence, SUMMARY) ? 'summary-list' : 'lead-in-list';
+    const end = f.collect(zone, i + 1, rule, b.kind === 'list-item' ? (b.level ?? 0) : null);
     // a list that falls short of the count its lead-in states: short paragraphs right after it
     if (zone.stated !== null && zone.items.length > 0 && zone.items.length < zone.stated) {
       for (let j = end; j < blocks.length && zone.items.length < zone.stated; j++) {
