@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combine, score, test as fires } from '../../src/parse/cues/index.js';
-import { STATED_COUNT, STATED_COUNT_EXAMPLE } from '../../src/parse/cues/recommendations.js';
+import { NUMBER_ONLY_HEADING, NUMBER_ONLY_HEADING_EXAMPLE, RECOMMENDATION_LABEL, RECOMMENDATION_LABEL_EXAMPLE, STATED_COUNT, STATED_COUNT_EXAMPLE } from '../../src/parse/cues/recommendations.js';
 import { CUE_TABLES } from '../../src/parse/cues/tables.js';
 import { HEADING_THRESHOLD, headingScore } from '../../src/parse/recommendations/context.js';
 
@@ -16,6 +16,13 @@ describe('cue tables', () => {
 
   it.each(Object.entries(CUE_TABLES))('%s: ids are unique', (_table, cues) => {
     expect(new Set(cues.map((c) => c.id)).size).toBe(cues.length);
+  });
+
+  it.each([
+    [RECOMMENDATION_LABEL, RECOMMENDATION_LABEL_EXAMPLE],
+    [NUMBER_ONLY_HEADING, NUMBER_ONLY_HEADING_EXAMPLE],
+  ])('%s reads its example', (pattern, example) => {
+    expect(pattern.test(example)).toBe(true);
   });
 
   it('the stated-count pattern reads its example', () => {

@@ -394,4 +394,25 @@ describe('recommendations', () => {
     ]);
     expect(r.map((x) => [x.number, x.evidence.rule])).toEqual([['3.1', 'heading-statement'], ['3.2', 'heading-statement']]);
   });
+
+  it('reads a heading that is only a number ("Recommendation 1") as the recommendation in the paragraph under it, the rest its response', () => {
+    const { value, messages } = parseBlocks([
+      title('LGA Corporate Peer Challenge – Progress Review'),
+      h('1. Introduction'),
+      p('Anytown Borough Council received an LGA Corporate Peer Challenge from 6 to 9 June 2022 and published an action plan.'),
+      h('3. Progress review – feedback'),
+      h('Recommendation 1', 2),
+      p('Develop a clear vision for the borough with residents and partners.'),
+      p('Progress: The council has made good progress.'),
+      p('The vision is due to be adopted in the autumn.'),
+      h('Recommendation 2', 2),
+      p('Agree a sustainable approach to closing the budget gap.'),
+      p('Progress: Some progress.'),
+    ]);
+    expect(value.recommendations.map((r) => [r.cycle, r.year, r.number, r.text, r.evidence.rule, r.response?.progress])).toEqual([
+      ['current', 2022, '1', 'Develop a clear vision for the borough with residents and partners.', 'heading-paragraph', 'Progress: The council has made good progress.\nThe vision is due to be adopted in the autumn.'],
+      ['current', 2022, '2', 'Agree a sustainable approach to closing the budget gap.', 'heading-paragraph', 'Progress: Some progress.'],
+    ]);
+    expect(messages).toEqual([]);
+  });
 });

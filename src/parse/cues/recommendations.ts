@@ -50,6 +50,10 @@ export const COUNCIL_REPORT_HEADING: readonly Cue[] = [{ id: 'decisions-heading'
 export const RECOMMENDATION_LABEL = /^(?:(R|Rec)\.?\s?(\d{1,2}[a-z]?)|Recommendation\s+(\d{1,2}[a-z]?))\s*[:.–—-]\s+(?=\S)/i;
 export const RECOMMENDATION_LABEL_EXAMPLE = 'R1: Agree a programme of savings that closes the budget gap.';
 
+/** A heading that is only a recommendation's number: "Recommendation 3", "R2" (group 1 the number). */
+export const NUMBER_ONLY_HEADING = /^(?:recommendation|rec\.?)\s+(\d{1,2}[a-z]?)[:.]?$/i;
+export const NUMBER_ONLY_HEADING_EXAMPLE = 'Recommendation 3';
+
 /** A lead-in or heading saying the recommendations are this visit's. */
 export const THIS_VISIT: readonly Cue[] = [
   { id: 'this-visit', pattern: /\bthis (visit|peer challenge|challenge|review|revisit|report)\b/i, weight: 1, example: 'Recommendations from this visit' },

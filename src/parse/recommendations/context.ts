@@ -97,7 +97,7 @@ export function responseColumns(header: readonly string[]): Partial<Record<keyof
 }
 
 /** A further paragraph of an item into its response: a labelled one ("Lead officer: …") by its label. */
-function withFurtherParagraph(response: Response | null, text: string): Response {
+export function withFurtherParagraph(response: Response | null, text: string): Response {
   const out = response ? { ...response } : emptyResponse();
   const labelled = /^([^:]{1,30}):\s+(.+)$/.exec(text.trim());
   const field = labelled ? (Object.keys(responseColumns([labelled[1]!])) as (keyof Response)[])[0] : undefined;

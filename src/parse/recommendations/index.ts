@@ -4,7 +4,9 @@
  *
  * Candidate finders, one per structure (each names its evidence rule): lead-ins and the items
  * they introduce (`candidates/lead-ins.ts`), sections whose heading speaks of recommendations
- * (`candidates/sections.ts`), progress and action-plan tables (`candidates/tables.ts`),
+
+ * (`candidates/sections.ts`), headings that are only a number over the recommendation
+ * (`candidates/numbered-headings.ts`), progress and action-plan tables (`candidates/tables.ts`),
  * "Recommendation 3 - …" sub-headings (`candidates/restated-headings.ts`). Each set is accepted by
  * the weighted cues of `cues/recommendations.ts` that fire on it; restatements then merge into the
  * fullest statement (`merge.ts`).
@@ -14,6 +16,7 @@ import type { Recommendation, ReportMeta } from '../../model/report.js';
 import type { ParseDoc } from '../doc.js';
 import { earlier, type Found, type Recogniser } from '../recogniser.js';
 import { findLeadIns } from './candidates/lead-ins.js';
+import { findNumberedHeadings } from './candidates/numbered-headings.js';
 import { findRestatedHeadings } from './candidates/restated-headings.js';
 import { findSectionLists } from './candidates/sections.js';
 import { findTableRows } from './candidates/tables.js';
@@ -23,7 +26,7 @@ import { mergeRestatements } from './merge.js';
 import { toRecommendations } from './records.js';
 
 /** The candidate finders, in order: a later one skips the blocks an earlier one took. */
-const FINDERS = [findLeadIns, findSectionLists, findTableRows, findRestatedHeadings];
+const FINDERS = [findLeadIns, findSectionLists, findNumberedHeadings, findTableRows, findRestatedHeadings];
 
 /**
  * The peers' recommendations; claims the blocks it reads as them, their lead-ins' items and their

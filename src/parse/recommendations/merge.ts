@@ -15,6 +15,7 @@ export const PRIORITY: Record<string, number> = {
   'section-list': 4,
   'stated-count': 3,
   'heading-statement': 3,
+  'heading-paragraph': 3,
   'table-row': 1,
   'recommendation-heading': 0,
 };

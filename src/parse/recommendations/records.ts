@@ -9,6 +9,7 @@ const CONFIDENCE: Record<string, number> = {
   'section-list': 0.85,
   'stated-count': 0.6,
   'heading-statement': 0.8,
+  'heading-paragraph': 0.8,
   'table-row': 0.7,
   'recommendation-heading': 0.6,
 };
