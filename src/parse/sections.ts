@@ -10,6 +10,8 @@
 import { warning, type Message, type Result } from '../diagnostics.js';
 import { blockText, type Block, type TextBlock } from '../layout/blocks.js';
 import type { Section } from '../model/report.js';
+import { fires } from './cues/index.js';
+import { POINTS_TO_ITEMS } from './cues/recommendations.js';
 import { isText, wordCount, type ParseDoc, type SectionTree } from './doc.js';
 import type { Recogniser } from './recogniser.js';
 import { cleanNumber, components, continuesOutline, isSibling } from './numbering.js';
@@ -86,6 +88,8 @@ function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readon
   // a sentence leading into the list under it ("… reshape local government through:"); a label
   // heading ("Consultation:") is a word or two
   if (/:$/.test(t) && wordCount(t) >= 12 && blocks[c.index + 1]?.kind === 'list-item') return true;
+  // or one pointing to it without a colon ("The recommendations are set out below, each with …")
+  if (/[.]$/.test(t) && wordCount(t) >= 12 && blocks[c.index + 1]?.kind === 'list-item' && fires(t, POINTS_TO_ITEMS)) return true;
   if (!c.number) {
     const prev = blocks[c.index - 1];
     const next = blocks[c.index + 1];

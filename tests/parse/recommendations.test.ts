@@ -415,4 +415,20 @@ describe('recommendations', () => {
     ]);
     expect(messages).toEqual([]);
   });
+
+  it('reads (c) after (b) as the next letter, not the numeral 100, among items with further paragraphs', () => {
+    const further = (text: string) => textBlock('list-item', text, { marker: null, level: 0 });
+    expect(brief([
+      ...feedback(),
+      h('2. Key recommendations'),
+      p('The recommendations are set out below, each followed by its status:'),
+      li('Develop a vision for the borough', '(a)'),
+      further('Status: Amber'),
+      li('Refresh the corporate plan', '(b)'),
+      further('Status: Green'),
+      li('Close the budget gap', '(c)'),
+      further('Status: Red'),
+      li('Strengthen scrutiny', '(d)'),
+    ]).map((r) => [r[2], r[3]])).toEqual([['a', 'Develop a vision for the borough'], ['b', 'Refresh the corporate plan'], ['c', 'Close the budget gap'], ['d', 'Strengthen scrutiny']]);
+  });
 });

@@ -128,4 +128,25 @@ describe('sections', () => {
       li('A new plan'),
     ])).toEqual([[1, '1', 'Introduction']]);
   });
+
+  it.each([
+    ['ending on a colon', '2.1 The recommendations made by the peer team, each followed by its status, are these:'],
+    ['pointing to the list below', '2.1 The recommendations made by the peer team are set out below, each followed by its current status.'],
+  ])('does not take a numbered sentence leading into the list under it for a heading: %s', (_name, lead) => {
+    expect(outline([
+      h('1. Introduction'),
+      p('This report presents the progress the council has made since the peer challenge.'),
+      h('2. Progress against the recommendations'),
+      p(lead),
+      li('Develop a vision for the borough', '(a)'),
+      li('Refresh the corporate plan', '(b)'),
+      p('2.2 In summary, one of the two recommendations is rated Green and one Amber.'),
+      h('3. Next steps'),
+      p('A further progress report will be presented to this committee in March.'),
+    ])).toEqual([
+      [1, '1', 'Introduction'],
+      [1, '2', 'Progress against the recommendations'],
+      [1, '3', 'Next steps'],
+    ]);
+  });
 });

@@ -69,15 +69,17 @@ export function asItem(b: TextBlock): ItemHead | null {
   return null;
 }
 
-/** "(a)" and "a." are one class of marker, "1." and "(1)" another, bullets a third. */
+/**
+ * "(a)", "a." and "(iv)" are one class of marker (a single "c" or "i" is a letter in one list and a
+ * numeral in another), "1." and "(1)" another, "2.1" a third, bullets a fourth.
+ */
 function markerClass(marker: string): string {
   const m = matchMarker(`${marker} x`);
   if (!m || m.kind === 'bullet') return 'bullet';
   const inner = cleanNumber(marker);
   if (/^\d+$/.test(inner)) return 'decimal';
   if (/^\d+(\.\d+)+$/.test(inner)) return 'multilevel';
-  if (/^[ivxlc]+$/i.test(inner) && m.kind !== 'letter') return 'roman';
-  return 'letter';
+  return 'alpha';
 }
 
 /** A cell's leading enumerator ("3.", "2.1"), or null. */
