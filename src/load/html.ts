@@ -86,6 +86,28 @@ function textBelow(nodes: readonly ChildNode[], skip = false): string {
 
 const textOf = (node: ChildNode): string => textBelow([node]);
 
+/** Every element below `el` (a loop, not recursion: a page may nest thousands deep). */
+function descendants(el: Element): Element[] {
+  const out: Element[] = [];
+  const stack: ChildNode[] = [...el.children];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (!isElement(n)) continue;
+    out.push(n);
+    stack.push(...n.children);
+  }
+  return out;
+}
+
+/**
+ * A <header> holding the document's own title (pandoc's title block, an article's header) is
+ * report text; one holding a site's navigation is chrome.
+ */
+function isTitleHeader(el: Element): boolean {
+  if (el.name !== 'header') return false;
+  const inside = descendants(el);
+  return !inside.some((d) => d.name === 'nav' || d.name === 'ul' || d.name === 'ol') && inside.some((d) => d.name === 'h1' || /\btitle\b/.test(d.attribs['class'] ?? ''));
+}
+
 function isFootnoteReference(el: Element): boolean {
   // mammoth: <sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>; back links: <a href="#footnote-ref-1">↑</a>
   const href = el.name === 'a' ? el.attribs['href'] ?? '' : '';
@@ -159,7 +181,7 @@ function walkNodes(nodes: readonly ChildNode[], w: Walker, lists: ListContext[],
     const name = node.name.toLowerCase();
     if (SKIP.has(name)) continue;
     if (isFootnoteReference(node)) continue;
-    if (CHROME.has(name) && !w.hint.cell) {
+    if (CHROME.has(name) && !w.hint.cell && !isTitleHeader(node)) {
       const t = textOf(node).replace(/\s+/g, ' ').trim();
       if (t) w.furniture.push(t);
       continue;

@@ -149,10 +149,14 @@ function challengeEvents(blocks: readonly Block[]): ChallengeEvent[] {
     for (const s of sentences(b.text)) {
       if (!happened(s)) continue;
       const dates = findDates(s);
-      const years = dates.length ? dates.map((d) => Number(d.start.slice(0, 4))) : datedYears(s);
+      // of several dates, the one the verb saying it happened leads to ("agreed on 12 February
+      // 2019 in response to the challenge, which took place from 13 to 16 November 2018")
+      const verbAt = Math.min(...HAPPENED.map((c) => s.search(c.pattern)).filter((k) => k >= 0));
+      const date = dates.find((d) => d.at >= verbAt) ?? dates[dates.length - 1];
+      const years = date ? [Number(date.start.slice(0, 4))] : datedYears(s);
       if (!years.length) continue;
       const type = /\bprogress review\b|six[- ]month/i.test(s) ? 'progress-review' : /\bre-?visit\b|follow[- ]?up/i.test(s) ? 'follow-up' : 'cpc';
-      out.push({ type, year: Math.max(...years), dates: dates[dates.length - 1] ?? null });
+      out.push({ type, year: Math.max(...years), dates: date ?? null });
     }
   }
   return out;
@@ -263,6 +267,12 @@ function recogniseMetadata(doc: ParseDoc) {
       event = latest(events);
   }
   const openingDate = findDates(opening.filter((b) => b.kind !== 'table').map(blockText).join('\n'))[0] ?? null;
+  // days of a visit on the title page ("Tuesday 22 and Wednesday 23 November 2022") are the visit
+  // the report is about: later than any earlier visit the text recalls
+  if ((kind === 'cpc-feedback' || kind === 'cpc-follow-up') && openingDate && openingDate.start !== openingDate.end) {
+    const y = Number(openingDate.start.slice(0, 4));
+    if (!event || y > event.year) event = { type: kind === 'cpc-feedback' ? 'cpc' : 'follow-up', year: y, dates: openingDate };
+  }
   // with no sentence saying when the challenge took place: the date the title page gives, then the
   // latest past year the text mentions (a target year is no date of the visit)
   const fallbackYears = pastYears(blocks);

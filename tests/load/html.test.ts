@@ -31,6 +31,16 @@ describe('htmlToLines', () => {
     expect(page.furniture).toEqual(['Menu', 'Page footer']);
   });
 
+  it.each([
+    ['pandoc\'s title block', '<header id="title-block-header"><h1 class="title">Progress Review Anytown Council</h1></header>', ['Progress Review Anytown Council', 'Report'], []],
+    ['a site header with its menu', '<header><h1>Anytown Council</h1><ul><li>Home</li><li>News</li></ul></header>', ['Report'], ['Anytown Council Home News']],
+    ['a site header of links', '<header><nav>Home | News</nav><h1>Anytown Council</h1></header>', ['Report'], ['Home | News Anytown Council']],
+  ])('keeps a <header> holding the document title as text, not one holding navigation: %s', (_name, header, text, furniture) => {
+    const page = htmlToLines(`<body>${header}<p>Report</p></body>`);
+    expect(page.lines.map((l) => l.text)).toEqual(text);
+    expect(page.furniture).toEqual(furniture);
+  });
+
   it('marks a whole bold paragraph bold', () => {
     const { lines } = htmlToLines('<p><strong>Peer team</strong></p><p>Mixed <strong>bold</strong> text</p>');
     expect(lines.map((l) => l.bold)).toEqual([true, false]);

@@ -102,4 +102,27 @@ describe('findDates', () => {
       expect(m.year).toBeNull();
     }
   });
+
+  it('takes the date the verb of a happened visit leads to, when a sentence gives several', () => {
+    const m = meta([
+      table([
+        ['Meeting:', 'Overview and Scrutiny Committee'],
+        ['Meeting date:', '9 September 2019'],
+        ['Report by:', 'Chief Executive'],
+      ]),
+      h('1. Purpose of the report'),
+      p('1.1 The Corporate Peer Challenge of Anytown Borough Council, which took place from Tuesday 13 to Friday 16 November 2018, led to the action plan that Cabinet agreed on 12 February 2019.'),
+    ]);
+    expect(m).toMatchObject({ kind: 'council-report', year: 2018, dates: { visitStart: '2018-11-13', visitEnd: '2018-11-16', meeting: '2019-09-09' } });
+  });
+
+  it("takes a title page's visit days for the visit a revisit reports, over the earlier revisit it recalls", () => {
+    const m = meta([
+      title('LGA Corporate Peer Challenge Revisit: Anytown Borough Council'),
+      p('Tuesday 22 and Wednesday 23 November 2022'),
+      h('1. Introduction'),
+      p('A revisit took place on Tuesday 11 and Wednesday 12 June 2019. The council invited the LGA back to assess progress.'),
+    ]);
+    expect(m).toMatchObject({ kind: 'cpc-follow-up', year: 2022, dates: { visitStart: '2022-11-22', visitEnd: '2022-11-23' } });
+  });
 });
