@@ -11,6 +11,8 @@ import type { ParseDoc } from './doc.js';
 import { earlier, type Found, type Recogniser } from './recogniser.js';
 import { dice } from './text.js';
 
+/** a decision's own number: "(1)", "(a)", "1.", "a)", "(iv)" (not a paragraph number such as "2.3") */
+const DECISION_NUMBER = /^(\(?(\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2}|[a-z])\.)$/i;
 const DECISIONS_HEADING = /^(recommendations?(\s*\(s\))?|decisions? (required|requested|sought)|recommended decisions?)$/i;
 
 
@@ -43,7 +45,8 @@ function recogniseDecisions(doc: ParseDoc, found: Readonly<Partial<Found>>) {
       const items: DecisionList['items'] = [];
       for (let j = i + 1; j < blocks.length; j++) {
         const n = blocks[j]!;
-        if (n.kind !== 'list-item') break;
+        // list items, or paragraphs numbered as decisions are ("(1) Note …", "(a) agree …")
+        if (n.kind !== 'list-item' && !(n.kind === 'paragraph' && n.marker !== null && DECISION_NUMBER.test(n.marker))) break;
         items.push({ text: n.text, block: n });
         decisionBlocks.add(j);
         inList.add(j);

@@ -103,6 +103,7 @@ function findCouncils(blocks: readonly Block[], opening: readonly Block[], peerB
   mentions.forEach((names, i) => {
     for (const name of names) add(canonical.get(name) ?? name, openingSet.has(blocks[i]!.index) ? 5 : 1, i);
   });
+  for (const { name, mentions: n, at } of abbreviatedCouncils(blocks)) add(canonical.get(name) ?? name, n, at);
   const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.first - b.first);
   const top = ranked[0];
   if (!top) return [];
@@ -116,6 +117,36 @@ function findCouncils(blocks: readonly Block[], opening: readonly Block[], peerB
     if (joint.test(openingText) || (bothInOpening && blocks.some((b) => joint.test(blockText(b))))) names.push(other.name);
   }
   return names.sort((a, b) => (score.get(a.toLowerCase())!.first - score.get(b.toLowerCase())!.first));
+}
+
+const COUNCIL_TYPES: Record<string, string[]> = { CC: ['County Council', 'City Council'], BC: ['Borough Council'], DC: ['District Council'], MBC: ['Metropolitan Borough Council'] };
+
+/**
+ * A council writing about itself abbreviates its name ("KCC", "BDC") and gives addresses at its
+ * own domain ("@kent.gov.uk"): the acronym's letter names the place (the domain, else the word
+ * with that initial the text uses most), its other letters the type.
+ */
+function abbreviatedCouncils(blocks: readonly Block[]): { name: string; mentions: number; at: number }[] {
+  /** `at`: the first block using the acronym */
+  const text = blocks.map(blockText).join('\n');
+  const out: { name: string; mentions: number; at: number }[] = [];
+  const acronyms = new Map<string, number>();
+  for (const m of text.matchAll(/\b([A-Z])(CC|BC|DC|MBC)\b/g)) acronyms.set(m[0], (acronyms.get(m[0]) ?? 0) + 1);
+  for (const [acronym, n] of acronyms) {
+    const initial = acronym[0]!;
+    const domains = Array.from(text.matchAll(/@([a-z][a-z-]{1,30})\.gov\.uk\b/g), (m) => m[1]!).filter((d) => d[0]!.toUpperCase() === initial);
+    const words = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'’-])${initial}[a-z]{2,20}(?![\\p{L}'’-])`, 'gu'))) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+    const place = domains.length ? domains[0]!.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => `${d ? ' ' : ''}${c.toUpperCase()}`) : [...words.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!place || NOT_A_NAME.test(place)) continue;
+    const types = COUNCIL_TYPES[acronym.slice(1)]!;
+    const type = types.find((t) => text.includes(t)) ?? types[0]!;
+    // the place must be one the text names, so the acronym is not some other body's
+    if (!new RegExp(`\\b${escape(place)}\\b`).test(text) && !domains.length) continue;
+    const at = blocks.findIndex((b) => new RegExp(`\\b${acronym}\\b`).test(blockText(b)));
+    out.push({ name: `${place} ${type}`, mentions: n + domains.length, at: at < 0 ? blocks.length : at });
+  }
+  return out;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -125,4 +125,23 @@ describe('findDates', () => {
     ]);
     expect(m).toMatchObject({ kind: 'cpc-follow-up', year: 2022, dates: { visitStart: '2022-11-22', visitEnd: '2022-11-23' } });
   });
+
+  it.each([
+    ['its own domain', 'Contact: Jo Smith, Policy Officer, jo.smith@anyshire.gov.uk', 'Anyshire County Council'],
+    ['the place the text names most', 'Anyshire and its districts work together; Anyshire residents expect it.', 'Anyshire County Council'],
+  ])("reads the council from the acronym it gives itself (ACC) and %s, over a council named in passing", (_name, line, want) => {
+    const m = meta([
+      table([
+        ['From:', 'The Leader'],
+        ['To:', 'County Council – 13 March 2025'],
+        ['Subject:', 'Devolution update'],
+      ]),
+      h('1. Background'),
+      p('ACC will report again. The County Council agreed the approach, and ACC has consulted widely.'),
+      p(line),
+      h('2. Partners'),
+      p('The proposals were discussed with Otherton Borough Council in January.'),
+    ]);
+    expect(m).toMatchObject({ kind: 'council-report', councils: [want] });
+  });
 });

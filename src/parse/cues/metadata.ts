@@ -15,6 +15,10 @@ export const FRONT_SHEET: readonly Cue[] = [
   { id: 'classification', pattern: /\bclassification\b/gi, weight: 1, example: 'Classification: Unrestricted' },
   { id: 'scrutiny', pattern: /\boverview (and|&) scrutiny\b/gi, weight: 1, example: 'Overview and Scrutiny Committee' },
   { id: 'executive-member', pattern: /\b(executive|cabinet) member\b/gi, weight: 1, example: 'Cabinet Member: Cllr Jones' },
+  // a memorandum's front block: who it is from, the meeting it goes to, its subject
+  { id: 'subject', pattern: /\bsubject:/gi, weight: 1, example: 'Subject: Corporate Peer Challenge action plan' },
+  { id: 'addressed-to', pattern: /\bto:\s*(the\s+)?(cabinet|(county|full|borough|district|city)?\s*council|[\w ]{0,40}committee)\b/gi, weight: 1, example: 'To: County Council – 13 March 2025' },
+  { id: 'decision-number', pattern: /\bdecision (number|no\b|reference)/gi, weight: 1, example: 'Decision Number: 24/00115' },
 ];
 export const FRONT_SHEET_THRESHOLD = 2;
 
