@@ -143,7 +143,8 @@ function abbreviatedCouncils(blocks: readonly Block[]): { name: string; mentions
     const type = types.find((t) => text.includes(t)) ?? types[0]!;
     // the place must be one the text names, so the acronym is not some other body's
     if (!new RegExp(`\\b${escape(place)}\\b`).test(text) && !domains.length) continue;
-    const at = blocks.findIndex((b) => new RegExp(`\\b${acronym}\\b`).test(blockText(b)));
+    const word = new RegExp(`\\b${acronym}\\b`);
+    const at = blocks.findIndex((b) => word.test(blockText(b)));
     out.push({ name: `${place} ${type}`, mentions: n + domains.length, at: at < 0 ? blocks.length : at });
   }
   return out;

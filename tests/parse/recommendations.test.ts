@@ -5,6 +5,9 @@ import { h, li, p, parseBlocks, table, title } from './blocks.js';
 const recs = (blocks: Parameters<typeof parseBlocks>[0]) => parseBlocks(blocks).value.recommendations;
 const brief = (blocks: Parameters<typeof parseBlocks>[0]) => recs(blocks).map((r) => [r.cycle, r.year, r.number, r.text]);
 
+/** A council report's front sheet, so the kind is known. */
+const councilReport = () => p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.');
+
 /** A CPC feedback report's opening, so kind and year are known. */
 const feedback = (year = 2023) => [
   title('Anytown Borough Council – LGA Corporate Peer Challenge Feedback Report'),
@@ -172,7 +175,7 @@ describe('recommendations', () => {
 
   it('never takes what the committee is asked to decide', () => {
     const out = parseBlocks([
-      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      councilReport(),
       h('Recommendations'),
       p('Cabinet is recommended to:'),
       li('Note the peer challenge feedback report'),
@@ -211,7 +214,7 @@ describe('recommendations', () => {
 
   it('takes no requested decision from a bare list marker (a damaged list: found by the fuzzer)', () => {
     const out = parseBlocks([
-      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      councilReport(),
       h('Recommendations'),
       p('Cabinet is recommended to:'),
       li('Note the peer challenge feedback report'),
@@ -303,7 +306,7 @@ describe('recommendations', () => {
 
   it.each([
     ['a feedback report: its recommendations', feedback(), ['1', '2']],
-    ['a council report: its decisions', [p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.')], []],
+    ['a council report: its decisions', [councilReport()], []],
   ])('reads a list under a bare "Recommendations" heading in %s', (_name, opening, want) => {
     expect(brief([
       ...opening,
@@ -315,7 +318,7 @@ describe('recommendations', () => {
 
   it('takes no numbered paragraphs under "Reasons for the recommendations"', () => {
     expect(brief([
-      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      councilReport(),
       h('2. Reasons for the recommendations'),
       p('2.1 Councils that receive a peer challenge are expected to publish the feedback report and an action plan.'),
       p('2.2 Regular reporting of progress to the scrutiny committee will ensure member oversight.'),
@@ -341,7 +344,7 @@ describe('recommendations', () => {
 
   it('takes the number of a table row from its "Ref" column', () => {
     const r = recs([
-      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      councilReport(),
       h('4. Action plan'),
       table([
         ['Ref', 'Recommendation', 'Lead officer', 'RAG'],
@@ -381,7 +384,7 @@ describe('recommendations', () => {
 
   it('merges a summary list into the full statements item for item, however differently worded', () => {
     const r = recs([
-      p('Report to Cabinet. Meeting date: 5 July 2023. Report by: the Leader. Wards: all.'),
+      councilReport(),
       h('1. Summary'),
       p('1.3 The peer team made two recommendations, which in summary concern:'),
       li('a refreshed long-term vision'),

@@ -6,19 +6,7 @@
 import type { Response } from '../../model/report.js';
 import { wordCount } from '../doc.js';
 import { containment, dice } from '../text.js';
-import { mergeResponse, type Candidate, type Zone } from './model.js';
-
-/** Evidence rules, strongest first: a list statement wins over its restatements. */
-export const PRIORITY: Record<string, number> = {
-  'lead-in-list': 4,
-  'summary-list': 1,
-  'section-list': 4,
-  'stated-count': 3,
-  'heading-statement': 3,
-  'heading-paragraph': 3,
-  'table-row': 1,
-  'recommendation-heading': 0,
-};
+import { isStatement, mergeResponse, RULES, type Candidate, type Zone } from './model.js';
 
 export interface Merged {
   best: Candidate;
@@ -35,7 +23,7 @@ function restatedSet(zone: Zone, records: readonly Merged[]): number | undefined
   if (numbers.length < 2) return undefined;
   const hits = new Map<number, number>();
   for (const r of records) {
-    if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle || r.zone.year !== zone.year || PRIORITY[r.best.rule]! < 3) continue;
+    if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle || r.zone.year !== zone.year || !isStatement(r.best.rule)) continue;
     if (r.best.number !== null && numbers.includes(r.best.number)) hits.set(r.zone.id, (hits.get(r.zone.id) ?? 0) + 1);
   }
   const good = [...hits.entries()].filter(([, n]) => n >= 0.8 * numbers.length);
@@ -46,18 +34,18 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
   const records: Merged[] = [];
   let merged = 0;
   const all = zones.flatMap((z) => z.items.map((item) => ({ item, zone: z })));
-  all.sort((a, b) => PRIORITY[b.item.rule]! - PRIORITY[a.item.rule]! || a.item.block.index - b.item.block.index);
+  all.sort((a, b) => RULES[b.item.rule]!.priority - RULES[a.item.rule]!.priority || a.item.block.index - b.item.block.index);
   /** the statement a restatement's number points to, where its whole set restates one numbered set */
   const byNumber = (item: Candidate, zone: Zone): Merged | undefined => {
-    if (item.number === null || PRIORITY[item.rule]! >= 3) return undefined;
+    if (item.number === null || isStatement(item.rule)) return undefined;
     const target = restatedSet(zone, records);
     return target === undefined ? undefined : records.find((r) => r.zone.id === target && r.best.number === item.number);
   };
   /** an unnumbered restating set, item for item, of the one set of as many statements (a summary list) */
   const byPosition = (item: Candidate, zone: Zone): Merged | undefined => {
-    if (item.number !== null || PRIORITY[item.rule]! >= 3 || zone.items.some((x) => x.number !== null)) return undefined;
+    if (item.number !== null || isStatement(item.rule) || zone.items.some((x) => x.number !== null)) return undefined;
     const sets = new Map<number, Merged[]>();
-    for (const r of records) if (r.zone.id !== zone.id && r.zone.cycle === zone.cycle && r.zone.year === zone.year && PRIORITY[r.best.rule]! >= 3) sets.set(r.zone.id, [...(sets.get(r.zone.id) ?? []), r]);
+    for (const r of records) if (r.zone.id !== zone.id && r.zone.cycle === zone.cycle && r.zone.year === zone.year && isStatement(r.best.rule)) sets.set(r.zone.id, [...(sets.get(r.zone.id) ?? []), r]);
     const same = [...sets.values()].filter((rs) => rs.length === zone.items.length);
     return same.length === 1 && zone.items.length >= 2 ? same[0]![zone.items.indexOf(item)] : undefined;
   };
@@ -69,7 +57,7 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
       continue;
     }
     if (!item.text.trim()) continue; // a bare list marker (a damaged or unfinished list) recommends nothing
-    const strong = PRIORITY[item.rule]! >= 3;
+    const strong = isStatement(item.rule);
     const match = byNumber(item, zone) ?? byPosition(item, zone) ?? records.find((r) => {
       if (r.zone.id === zone.id || r.zone.cycle !== zone.cycle) return false;
       if (item.covers.length) return r.best.number !== null && item.covers.includes(r.best.number);
@@ -81,7 +69,7 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
       merged++;
       match.response = mergeResponse(match.response, item.response);
       // the fullest statement stands: a numbered one over a bullet, then the longer
-      const fuller = strong && PRIORITY[match.best.rule]! >= 3 && ((item.number !== null) > (match.best.number !== null) || ((item.number !== null) === (match.best.number !== null) && item.text.length > match.best.text.length));
+      const fuller = strong && isStatement(match.best.rule) && ((item.number !== null) > (match.best.number !== null) || ((item.number !== null) === (match.best.number !== null) && item.text.length > match.best.text.length));
       if (fuller) [match.best, match.zone] = [item, zone];
       continue;
     }

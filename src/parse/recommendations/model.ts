@@ -40,3 +40,21 @@ export function mergeResponse(a: Response | null, b: Response | null): Response 
   for (const k of Object.keys(out) as (keyof Response)[]) out[k] ??= b[k];
   return out;
 }
+
+/**
+ * Evidence rules: `priority` orders statements over their restatements (a list statement wins over
+ * a table row restating it); `confidence` is reported with each recommendation.
+ */
+export const RULES: Record<string, { priority: number; confidence: number }> = {
+  'lead-in-list': { priority: 4, confidence: 0.9 },
+  'section-list': { priority: 4, confidence: 0.85 },
+  'stated-count': { priority: 3, confidence: 0.6 },
+  'heading-statement': { priority: 3, confidence: 0.8 },
+  'heading-paragraph': { priority: 3, confidence: 0.8 },
+  'summary-list': { priority: 1, confidence: 0.5 },
+  'table-row': { priority: 1, confidence: 0.7 },
+  'recommendation-heading': { priority: 0, confidence: 0.6 },
+};
+
+/** A recommendation stated in full, not a restatement (a summary, a table row, a short sub-heading). */
+export const isStatement = (rule: string): boolean => RULES[rule]!.priority >= 3;

@@ -2,17 +2,7 @@
 import type { Recommendation } from '../../model/report.js';
 import { wordCount, type ParseDoc } from '../doc.js';
 import type { Merged } from './merge.js';
-
-const CONFIDENCE: Record<string, number> = {
-  'lead-in-list': 0.9,
-  'summary-list': 0.5,
-  'section-list': 0.85,
-  'stated-count': 0.6,
-  'heading-statement': 0.8,
-  'heading-paragraph': 0.8,
-  'table-row': 0.7,
-  'recommendation-heading': 0.6,
-};
+import { RULES } from './model.js';
 
 /** A numbered item with an explanation after a dash: the part before the dash is its title. */
 export function titleOf(text: string, number: string | null): string | null {
@@ -47,7 +37,7 @@ export function toRecommendations(doc: ParseDoc, records: readonly Merged[]): Re
       sectionId: doc.sectionOf(best.block.index),
       page: best.block.page,
       response,
-      evidence: { rule: best.rule, confidence: CONFIDENCE[best.rule]! },
+      evidence: { rule: best.rule, confidence: RULES[best.rule]!.confidence },
     };
   });
 }
