@@ -26,6 +26,8 @@ export const WARNING_CODES = [
   'recommendations/numbering-gap',
   'recommendations/numbering-duplicate',
   'recommendations/merged-duplicates',
+  'recommendations/close-call',
+  'decisions/none-found',
   'metadata/kind-unknown',
   'metadata/council-unknown',
   'metadata/year-unknown',
@@ -44,6 +46,17 @@ export interface Message {
   page?: number;
   /** the stage that raised it: load, layout, parse, … */
   source: string;
+  /** the rule or cue that raised it ("stated-count", "lead-in-list"), where one did */
+  rule?: string;
+  /** 0-based index of the block it is about, in the laid-out blocks (as `cpc text` numbers them) */
+  block?: number;
+}
+
+/** Where a message points: a page, a block, and the rule that raised it. */
+export interface Place {
+  page?: number | null;
+  block?: number | null;
+  rule?: string | null;
 }
 
 export interface Result<T> {
@@ -55,12 +68,22 @@ export function result<T>(value: T, messages: Message[] = []): Result<T> {
   return { value, messages };
 }
 
-export function info(source: string, code: WarningCode, message: string, page?: number | null): Message {
-  return page == null ? { code, severity: 'info', message, source } : { code, severity: 'info', message, page, source };
+function message(severity: Severity, source: string, code: WarningCode, text: string, at: number | null | undefined | Place): Message {
+  const place: Place = typeof at === 'object' && at !== null ? at : { page: at };
+  const m: Message = { code, severity, message: text, source };
+  if (place.page != null) m.page = place.page;
+  if (place.rule != null) m.rule = place.rule;
+  if (place.block != null) m.block = place.block;
+  return m;
 }
 
-export function warning(source: string, code: WarningCode, message: string, page?: number | null): Message {
-  return page == null ? { code, severity: 'warning', message, source } : { code, severity: 'warning', message, page, source };
+/** `at`: the page, or a place (page, block, rule) */
+export function info(source: string, code: WarningCode, text: string, at?: number | null | Place): Message {
+  return message('info', source, code, text, at);
+}
+
+export function warning(source: string, code: WarningCode, text: string, at?: number | null | Place): Message {
+  return message('warning', source, code, text, at);
 }
 
 const severityRank: Record<Severity, number> = { warning: 0, info: 1 };
@@ -70,7 +93,7 @@ export function sortMessages(messages: readonly Message[]): Message[] {
   const seen = new Set<string>();
   const unique: Message[] = [];
   for (const m of messages) {
-    const key = `${m.page ?? 0}\u0000${m.severity}\u0000${m.source}\u0000${m.code}\u0000${m.message}`;
+    const key = `${m.page ?? 0}\u0000${m.severity}\u0000${m.source}\u0000${m.code}\u0000${m.message}\u0000${m.rule ?? ''}\u0000${m.block ?? -1}`;
     if (seen.has(key)) continue;
     seen.add(key);
     unique.push(m);
@@ -81,7 +104,8 @@ export function sortMessages(messages: readonly Message[]): Message[] {
       severityRank[a.severity] - severityRank[b.severity] ||
       a.source.localeCompare(b.source) ||
       a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      a.message.localeCompare(b.message) ||
+      (a.block ?? -1) - (b.block ?? -1),
   );
 }
 

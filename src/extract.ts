@@ -14,9 +14,11 @@ export interface ExtractOptions extends LoadOptions, LayoutOptions {
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 function toWarning(m: Message): Warning {
-  return m.page == null
-    ? { code: m.code, severity: m.severity, message: m.message, source: m.source }
-    : { code: m.code, severity: m.severity, message: m.message, page: m.page, source: m.source };
+  const w: Warning = { code: m.code, severity: m.severity, message: m.message, source: m.source };
+  if (m.page != null) w.page = m.page;
+  if (m.rule != null) w.rule = m.rule;
+  if (m.block != null) w.block = m.block;
+  return w;
 }
 
 export interface TextResult extends Layout {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WARNING_CODES } from '../diagnostics.js';
 
 /** Bumped on any change a consumer could notice; `npm run schemas` regenerates schemas/. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const INPUT_FORMATS = ['pdf', 'docx', 'html', 'txt', 'md'] as const;
 export const InputFormat = z.enum(INPUT_FORMATS);
@@ -85,8 +85,9 @@ export const Response = z
 
 export const Evidence = z
   .object({
-    rule: z.string().describe('which recognition cue matched'),
-    confidence: z.number().min(0).max(1),
+    rule: z.string().describe('the structure it was read from: lead-in-list, section-list, table-row, …'),
+    confidence: z.number().min(0).max(1).describe("from the rule's own and the score of the cues below"),
+    cues: z.array(z.string()).describe('the cues that fired for it and its set, e.g. lead-in:speaks-of-recommendations, item:opens-with-a-verb; a cue against it counts too'),
   })
   .strict();
 
@@ -121,7 +122,9 @@ export const Warning = z
     severity: z.enum(['info', 'warning']),
     message: z.string(),
     page: z.number().int().positive().optional(),
-    source: z.string(),
+    source: z.string().describe('the stage that raised it: load, layout, parse'),
+    rule: z.string().optional().describe('the rule or cue that raised it, e.g. stated-count'),
+    block: z.number().int().nonnegative().optional().describe('0-based index of the block it is about, as `cpc text` numbers them'),
   })
   .strict();
 

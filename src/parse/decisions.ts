@@ -4,7 +4,7 @@
  * recommendations. A report that gives the list twice (front sheet and body) yields each decision
  * once, in the final list's wording and order.
  */
-import type { Message } from '../diagnostics.js';
+import { warning, type Message } from '../diagnostics.js';
 import type { Block } from '../layout/blocks.js';
 import { ASKED_TO } from './cues/requested-decisions.js';
 import type { ParseDoc } from './doc.js';
@@ -52,6 +52,7 @@ function recogniseDecisions(doc: ParseDoc, found: Readonly<Partial<Found>>) {
         inList.add(j);
       }
       if (items.length) lists.push({ body: bodyOf(b.text), items });
+      else messages.push(warning('parse', 'decisions/none-found', 'the report asks for decisions here, but no list of them follows', { page: b.page, block: i, rule: 'asked-to' }));
     }
   });
 

@@ -35,6 +35,8 @@ export interface Recognition {
   /** block index → the recogniser and rule that took it */
   claims: ReadonlyMap<number, Claim>;
   messages: Message[];
+  /** the same messages by the recogniser that raised them */
+  messagesBy: Record<RecogniserId, Message[]>;
 }
 
 /** Runs the registry over the blocks: what each recogniser found, and the blocks each claimed. */
@@ -42,16 +44,18 @@ export function recogniseAll(layout: Layout, format: InputFormat, options: Parse
   const claims = new Map<number, Claim>();
   const found: Partial<Found> = {};
   const messages: Message[] = [];
+  const messagesBy = {} as Record<RecogniserId, Message[]>;
   for (const r of RECOGNISERS) {
     const doc = parseDoc(format, layout.blocks, claims, found.sections);
     const out = r.recognise(doc, found, options);
     // a block keeps its first claim: a heading restating a recommendation stays the section's heading
     for (const [i, rule] of out.claims) if (!claims.has(i)) claims.set(i, { by: r.id, rule });
     messages.push(...out.messages);
+    messagesBy[r.id] = out.messages;
     // each recogniser fills its own key; the union of ids cannot name the pairing to the compiler
     (found as Record<RecogniserId, unknown>)[r.id] = out.value;
   }
-  return { found: found as Found, claims, messages };
+  return { found: found as Found, claims, messages, messagesBy };
 }
 
 export function parse(layout: Layout, format: InputFormat, options: ParseOptions = {}): Result<Parsed> {

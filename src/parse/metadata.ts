@@ -312,9 +312,9 @@ function recogniseMetadata(doc: ParseDoc) {
   const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
   // a council report's meeting, or the meeting any report's front sheet is addressed to
   const meeting = kind === 'council-report' || blocks.some((b) => b.kind === 'table' && b.fields) ? meetingDate(blocks) : null;
-  if (kind === 'unknown') messages.push(warning('parse', 'metadata/kind-unknown', 'the document does not look like a peer challenge report or a council report about one'));
-  if (councils.length === 0) messages.push(warning('parse', 'metadata/council-unknown', 'no council name was found'));
-  if (year === null) messages.push(warning('parse', 'metadata/year-unknown', 'no year for the peer challenge was found'));
+  if (kind === 'unknown') messages.push(warning('parse', 'metadata/kind-unknown', 'the document does not look like a peer challenge report or a council report about one', { rule: 'kind' }));
+  if (councils.length === 0) messages.push(warning('parse', 'metadata/council-unknown', 'no council name was found', { rule: 'council' }));
+  if (year === null) messages.push(warning('parse', 'metadata/year-unknown', 'no year for the peer challenge was found', { rule: 'year' }));
   return {
     value: {
       title,

@@ -130,7 +130,8 @@ function recognisePeers(doc: ParseDoc) {
   const peers: Peer[] = [];
   const peerBlocks = new Set<number>();
   const seen = new Set<string>();
-  let introduced = false;
+  /** the first block that introduces the team, and by which rule */
+  let introduced = null as { block: number; rule: string } | null;
   /** `index`: the block the entry is; null for a sentence that says more than who the peers were */
   const add = (p: Peer, index: number | null) => {
     if (index !== null) peerBlocks.add(index);
@@ -152,7 +153,7 @@ function recognisePeers(doc: ParseDoc) {
     if (b.kind === 'table') return;
     const t = b.text.trim();
     if (doc.isHeading(i) && fires(t.replace(/:$/, ''), PEER_TEAM_HEADING)) {
-      introduced = true;
+      introduced ??= { block: i, rule: 'team-heading' };
       // the first list, or table of names, in the section
       for (let j = i + 1; j < blocks.length && !doc.isHeading(j); j++) {
         const n = blocks[j]!;
@@ -170,7 +171,7 @@ function recognisePeers(doc: ParseDoc) {
     // "The peers were: A, Role, Organisation; B, …; and C, Role." — the team in a sentence
     const inline = b.kind === 'paragraph' ? INLINE_TEAM.exec(t) : null;
     if (inline?.groups && introducesTeam(inline.groups['lead']!)) {
-      introduced = true;
+      introduced ??= { block: i, rule: 'team-sentence' };
       for (const entry of inline.groups['entries']!.split(/;\s*(?:and\s+)?/)) {
         const p = parsePeer(entry.replace(/^and\s+/, ''));
         // (the paragraph stays open to the other recognisers)
@@ -179,12 +180,14 @@ function recognisePeers(doc: ParseDoc) {
       return;
     }
     if (introducesTeam(t) && /:$/.test(t)) {
-      introduced = true;
+      introduced ??= { block: i, rule: 'team-lead-in' };
       const next = blocks[i + 1];
       if (next?.kind === 'list-item') take(listAfter(blocks, i + 1));
       else if (next?.kind === 'table') takeTable(next);
     }
   });
-  if (peers.length === 0 && introduced) messages.push(warning('parse', 'peers/none-found', 'a peer team is introduced but no member entries were recognised'));
+  if (peers.length === 0 && introduced) {
+    messages.push(warning('parse', 'peers/none-found', 'a peer team is introduced but no member entries were recognised', { ...introduced, page: blocks[introduced.block]!.page }));
+  }
   return { value: peers, messages, claims: new Map([...peerBlocks].map((i) => [i, 'entry'])) };
 }

@@ -230,7 +230,7 @@ function findSections(blocks: readonly Block[]): Result<SectionTree> & { heading
     if (accepted[next]?.index === i) current = sections[next++]!.id;
     sectionOf.push(current);
   });
-  if (sections.length === 0) messages.push(warning('parse', 'sections/none-found', 'no headings were recognised'));
+  if (sections.length === 0) messages.push(warning('parse', 'sections/none-found', 'no headings were recognised', { rule: 'headings' }));
   return { value: { sections, sectionOf }, messages, headings: accepted.map((c) => c.index) };
 }
 

@@ -112,8 +112,8 @@ describe('cpc text', () => {
     const r = cpc(['text', PDF]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('── page 1 ──');
-    expect(r.stdout).toMatch(/\[heading[^\]]*\] 1\. Introduction and purpose/);
-    expect(r.stdout).toMatch(/\[list 0\] • Pause and reflect/);
+    expect(r.stdout).toMatch(/\[#\d+ heading[^\]]*\] 1\. Introduction and purpose/);
+    expect(r.stdout).toMatch(/\[#\d+ list 0\] • Pause and reflect/);
     expect(r.stdout).toMatch(/\[furniture\] 18 Smith Square/);
     expect(r.stdout).not.toMatch(ANSI);
   });

@@ -23,7 +23,7 @@ export function report(file: string, specs: readonly (string | RecSpec)[]): Repo
       sectionId: null,
       page: null,
       response: null,
-      evidence: { rule: 'test', confidence: 1 },
+      evidence: { rule: 'test', confidence: 1, cues: [] },
     };
   });
   return {

@@ -35,7 +35,7 @@ function label(b: Block): string {
   }
 }
 
-/** The blocks as the parser sees them, page by page, each with its kind and cues. */
+/** The blocks as the parser sees them, page by page, each with its index (as messages cite it), kind and cues. */
 export function renderBlocks(blocks: readonly Block[], level: 0 | 1 | 2 | 3): string {
   const c = new Chalk({ level });
   const out: string[] = [];
@@ -45,7 +45,7 @@ export function renderBlocks(blocks: readonly Block[], level: 0 | 1 | 2 | 3): st
       page = b.page;
       out.push(c.dim(`── page ${page ?? '?'} ──`));
     }
-    const tag = `[${label(b)}${b.kind !== 'table' && b.cues.length ? ` ${b.cues.join(',')}` : ''}]`;
+    const tag = `[#${b.index} ${label(b)}${b.kind !== 'table' && b.cues.length ? ` ${b.cues.join(',')}` : ''}]`;
     if (b.kind === 'table') {
       out.push(c.magenta(tag));
       for (const r of b.rows) out.push(`  ${r.header ? c.bold('│ ') : '│ '}${r.cells.map((x) => x.replace(/\n/g, ' ⏎ ')).join(c.dim(' │ '))}`);

@@ -53,6 +53,17 @@ export function combine(...parts: readonly Scored[]): Scored {
   return { total: hits.reduce((n, h) => n + h.weight, 0), hits };
 }
 
+/**
+ * An acceptance a reader may want to check: within a point of the threshold on cues none of which
+ * is enough on its own, or over a cue that counts against it. (A single strong cue at the threshold,
+ * "Key recommendations", is the plain case, not a close call.)
+ */
+export function closeCall(scored: Scored, threshold: number): boolean {
+  if (scored.total < threshold) return false;
+  const combined = scored.total - threshold < 1 && !scored.hits.some((h) => h.weight >= threshold);
+  return combined || scored.hits.some((h) => h.weight < 0);
+}
+
 /** Whether any cue of `table` fires on `text`. */
 export const fires = (text: string, table: readonly Cue[]): boolean => table.some((c) => test(c.pattern, text));
 

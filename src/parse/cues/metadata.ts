@@ -42,6 +42,8 @@ export const LOOKS_BACK_THRESHOLD = 2;
 export const LGA_REPORT: readonly Cue[] = [
   { id: 'peer-team', pattern: /\bpeer team\b/i, weight: 1, example: 'The peer team found' },
   { id: 'key-recommendations', pattern: /\bkey recommendations\b/i, weight: 1, example: 'Key recommendations' },
+  // the LGA's own title for the team's report
+  { id: 'feedback-report', pattern: /\bpeer (challenge|review)\b[^.\n]{0,20}\bfeedback\b/i, weight: 1, example: 'LGA Corporate Peer Challenge Feedback Report' },
 ];
 
 /** A sentence about a challenge, review or visit. */
@@ -53,14 +55,14 @@ export const CHALLENGE: readonly Cue[] = [
 
 /** The sentence says the visit happened (rather than that one is planned). */
 export const HAPPENED: readonly Cue[] = [
-  { id: 'received', pattern: /\b(received|had a)/i, weight: 1, example: 'The council received an LGA Corporate Peer Challenge in May 2021' },
-  { id: 'undertook', pattern: /\b(undertook|undertaken|conducted|carried out)/i, weight: 1, example: 'The peer challenge was undertaken in March 2019' },
-  { id: 'took-place', pattern: /\b(took place|was held)/i, weight: 1, example: 'The peer challenge took place from 7 to 10 March 2023' },
-  { id: 'visited', pattern: /\b(visited|visit on)/i, weight: 1, example: 'The team visited the council in November 2022' },
-  { id: 'benefited', pattern: /\bbenefit(t)?ed/i, weight: 1, example: 'The council benefited from a corporate peer challenge in 2018' },
-  { id: 'on-site', pattern: /\b(onsite|on site)/i, weight: 1, example: 'The team was on site for four days in June 2019' },
-  { id: 'made-a-follow-up', pattern: /\bmade a follow/i, weight: 1, example: 'The peer team made a follow-up visit in October 2021' },
-  { id: 'spent', pattern: /\bspent/i, weight: 1, example: 'The peers spent three days at the council in May 2017' },
+  { id: 'received', pattern: /\b(received|had an?|hosted|welcomed)\b/i, weight: 1, example: 'The council received an LGA Corporate Peer Challenge in May 2021' },
+  { id: 'undertook', pattern: /\b(undertook|undertaken|underwent|conducted|carried out)\b/i, weight: 1, example: 'The peer challenge was undertaken in March 2019' },
+  { id: 'took-place', pattern: /\b(took place|was held|happened)\b/i, weight: 1, example: 'The peer challenge took place from 7 to 10 March 2023' },
+  // a council takes part in a challenge as much as it receives one
+  { id: 'took-part', pattern: /\b(benefit+ed from|took part in|participated in|went through)\b/i, weight: 1, example: 'The council benefited from a corporate peer challenge in 2018' },
+  { id: 'visited', pattern: /\b(visited|revisited|returned|(made|paid) an? (?:[\w-]+ )?(visit|revisit)|visits? (on|in) )/i, weight: 1, example: 'The purpose of the follow-up visit on 3 and 4 May 2021 was to take stock' },
+  // the team's days at the council
+  { id: 'on-site', pattern: /\b(on-?\s?site|spent (?:\w+ )?(days?|weeks?)|(over|across) (\w+|\d+) days)\b/i, weight: 1, example: 'The peers were on site for four days in June 2019' },
   { id: 'from-a-date', pattern: /\bfrom \w+ \d/i, weight: 1, example: 'The peer challenge ran from Tuesday 7 to Friday 10 March 2023' },
   { id: 'between-dates', pattern: /\bbetween \w+ \d/i, weight: 1, example: 'The challenge was carried out between Monday 3 and Thursday 6 October 2022' },
 ];

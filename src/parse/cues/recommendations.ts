@@ -98,5 +98,26 @@ export const RESPONSE_COLUMNS: readonly ResponseCue[] = [
   { id: 'due', field: 'due', pattern: /due|date|deadline|timescale|target|by when/i, weight: 1, example: 'Timescale' },
 ];
 
+/**
+ * Verbs a recommendation opens with, in the imperative ("Develop …", "Urgently review …"): the
+ * common verbs of advice to an organisation, not any one report's.
+ */
+const ADVISING_VERBS = [
+  'adopt', 'agree', 'align', 'articulate', 'build', 'capture', 'clarify', 'commission', 'communicate', 'complete', 'consider', 'consolidate',
+  'continue', 'create', 'define', 'deliver', 'develop', 'embed', 'engage', 'enhance', 'ensure', 'establish', 'explore', 'focus', 'harness',
+  'identify', 'implement', 'improve', 'increase', 'introduce', 'invest', 'involve', 'maintain', 'make', 'maximise', 'plan', 'prioritise',
+  'progress', 'promote', 'provide', 'put', 'reduce', 'refresh', 'reinforce', 'review', 'revisit', 'seek', 'set', 'share', 'simplify',
+  'strengthen', 'support', 'take', 'undertake', 'use', 'work',
+];
+const IMPERATIVE_OPENING = new RegExp(`^(?:\\p{L}+ly,?\\s+)?(?:${ADVISING_VERBS.join('|')})\\b`, 'iu');
+
+/** An item of a set: does it read as a recommendation? These weigh the confidence reported, not acceptance. */
+export const ITEM: readonly Cue[] = [
+  { id: 'opens-with-a-verb', pattern: IMPERATIVE_OPENING, weight: 1, example: 'Urgently develop a medium-term financial strategy that closes the budget gap.' },
+  { id: 'says-what-should-be-done', pattern: /\b(should|must|needs? to|ought to|is encouraged to)\b/i, weight: 1, example: 'The council should review its scheme of delegation.' },
+  { id: 'a-question', pattern: /\?\s*$/, weight: -1, example: 'How well does the council understand its place and communities?' },
+  { id: 'a-fragment', pattern: /^\s*\S+(?:\s+\S+){0,2}\s*$/, weight: -1, example: 'Financial planning' },
+];
+
 /** An annex or appendix: its recommendations get ids of their own ("2018-annex-14"). */
 export const ANNEX = /^(annex|appendix)\b/i;

@@ -16,6 +16,7 @@ export const CUE_TABLES: Readonly<Record<string, readonly Cue[]>> = {
   'recommendations.number-column': recommendations.NUMBER_COLUMN,
   'recommendations.year-column': recommendations.YEAR_COLUMN,
   'recommendations.summary': recommendations.SUMMARY,
+  'recommendations.item': recommendations.ITEM,
   'recommendations.response-columns': recommendations.RESPONSE_COLUMNS,
   'peers.lead-in': peers.PEER_TEAM_LEAD_IN,
   'peers.people-met': peers.PEOPLE_MET,

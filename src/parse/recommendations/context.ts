@@ -10,7 +10,7 @@ import { ANNEX, COUNCIL_REPORT_HEADING, HEADING, LOOKS_BACK, RECOMMENDATION_LABE
 import { isText, wordCount, type ParseDoc } from '../doc.js';
 import { cleanNumber, nextInSequence } from '../numbering.js';
 import { countWord, yearsIn } from '../text.js';
-import { emptyResponse, type Candidate, type Zone } from './model.js';
+import { emptyResponse, type Candidate, type NearMiss, type Zone } from './model.js';
 
 /** The score a heading needs for its section to hold recommendations. */
 export const HEADING_THRESHOLD = 2;
@@ -26,7 +26,10 @@ export interface Finders {
   excluded(i: number): boolean;
   /** a block inside a section that is itself one recommendation: its response, not a new one */
   inResponse(i: number): boolean;
-  newZone(anchor: number, leadIn: string, score: Scored): Zone;
+  /** sets the cues nearly made ones of recommendations */
+  nearMisses: NearMiss[];
+  /** a new set, accepted on `score` against `threshold` (null: on its structure) */
+  newZone(anchor: number, leadIn: string, score: Scored, threshold: number | null): Zone;
   /** the list (or run of numbered paragraphs) starting at `start`; returns the index after it */
   collect(zone: Zone, start: number, rule: string, minLevel: number | null): number;
   /** what a heading says of its section, for this report's kind */
@@ -139,7 +142,7 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
     return by === 'decisions' || by === 'peers';
   };
 
-  const newZone = (anchor: number, leadIn: string, zoneScore: Scored): Zone => {
+  const newZone = (anchor: number, leadIn: string, zoneScore: Scored, threshold: number | null): Zone => {
     const chain = sectionChain(doc, doc.sectionOf(anchor));
     const context = [leadIn, ...chain].join(' \n ');
     let cycle: Cycle = 'current';
@@ -157,7 +160,7 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
       [cycle, year] = ['previous', years.length ? Math.max(...years) : originalYear];
     }
     const annex = chain.some((t) => ANNEX.test(t));
-    const zone: Zone = { id: zones.length, anchor, context, cycle, year, annex, stated: statedCount(leadIn), score: zoneScore, items: [] };
+    const zone: Zone = { id: zones.length, anchor, context, cycle, year, annex, stated: statedCount(leadIn), score: zoneScore, threshold, items: [] };
     zones.push(zone);
     return zone;
   };
@@ -226,6 +229,7 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
     meta,
     zones,
     claimed,
+    nearMisses: [],
     excluded,
     inResponse: (i) => {
       const id = doc.sectionOf(i);

@@ -4,7 +4,6 @@
  *
  * Candidate finders, one per structure (each names its evidence rule): lead-ins and the items
  * they introduce (`candidates/lead-ins.ts`), sections whose heading speaks of recommendations
-
  * (`candidates/sections.ts`), headings that are only a number over the recommendation
  * (`candidates/numbered-headings.ts`), progress and action-plan tables (`candidates/tables.ts`),
  * "Recommendation 3 - …" sub-headings (`candidates/restated-headings.ts`). Each set is accepted by
@@ -13,6 +12,7 @@
  */
 import { info, warning, type Message } from '../../diagnostics.js';
 import type { Recommendation, ReportMeta } from '../../model/report.js';
+import { closeCall, type Scored } from '../cues/index.js';
 import type { ParseDoc } from '../doc.js';
 import { earlier, type Found, type Recogniser } from '../recogniser.js';
 import { findLeadIns } from './candidates/lead-ins.js';
@@ -22,11 +22,32 @@ import { findSectionLists } from './candidates/sections.js';
 import { findTableRows } from './candidates/tables.js';
 import { finders } from './context.js';
 import { integrity } from './integrity.js';
+import type { NearMiss, Zone } from './model.js';
 import { mergeRestatements } from './merge.js';
 import { toRecommendations } from './records.js';
 
 /** The candidate finders, in order: a later one skips the blocks an earlier one took. */
 const FINDERS = [findLeadIns, findSectionLists, findNumberedHeadings, findTableRows, findRestatedHeadings];
+
+const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
+const cueList = (s: Scored) => s.hits.map((h) => `${h.id} ${h.weight > 0 ? '+' : ''}${h.weight}`).join(', ') || 'no cue';
+
+/** Sets accepted on a close call, and sets one cue short: decisions a reader may want to check. */
+function closeCalls(doc: ParseDoc, zones: readonly Zone[], nearMisses: readonly NearMiss[], claimed: ReadonlyMap<number, string>): Message[] {
+  const out: Message[] = [];
+  for (const z of zones) {
+    if (z.threshold === null || !z.items.length || !closeCall(z.score, z.threshold)) continue;
+    const b = doc.blocks[z.anchor]!;
+    out.push(info('parse', 'recommendations/close-call', `read ${z.items.length} item${z.items.length === 1 ? '' : 's'} under ${quote(z.context.split(' \n ')[0]!)} as recommendations on a close call: score ${z.score.total}, needs ${z.threshold} (${cueList(z.score)})`, { page: b.page, block: z.anchor, rule: z.items[0]!.rule }));
+  }
+  for (const n of nearMisses) {
+    // the items another finder took (the section's heading speaks for them) were read after all
+    if (claimed.has(n.anchor + 1)) continue;
+    const b = doc.blocks[n.anchor]!;
+    out.push(info('parse', 'recommendations/close-call', `the items under ${quote(n.text)} were not read as recommendations: score ${n.score.total} (needs ${n.threshold}: ${cueList(n.score)})`, { page: b.page, block: n.anchor, rule: 'lead-in-list' }));
+  }
+  return out;
+}
 
 /**
  * The peers' recommendations; claims the blocks it reads as them, their lead-ins' items and their
@@ -41,8 +62,9 @@ function recogniseRecommendations(doc: ParseDoc, found: Readonly<Partial<Found>>
   const { records, merged } = mergeRestatements(f.zones);
   const recommendations: Recommendation[] = toRecommendations(doc, records);
   const messages: Message[] = integrity(doc, f.zones, records, recommendations);
-  if (merged) messages.push(info('parse', 'recommendations/merged-duplicates', `${merged} restatement${merged === 1 ? '' : 's'} (summary, table row or sub-heading) merged into the recommendation ${merged === 1 ? 'it restates' : 'they restate'}`));
-  if (recommendations.length === 0 && meta.kind !== 'unknown') messages.push(warning('parse', 'recommendations/none-found', 'no recommendations were recognised'));
+  if (merged) messages.push(info('parse', 'recommendations/merged-duplicates', `${merged} restatement${merged === 1 ? '' : 's'} (summary, table row or sub-heading) merged into the recommendation ${merged === 1 ? 'it restates' : 'they restate'}`, { rule: 'merge' }));
+  messages.push(...closeCalls(doc, f.zones, f.nearMisses, f.claimed));
+  if (recommendations.length === 0 && meta.kind !== 'unknown') messages.push(warning('parse', 'recommendations/none-found', 'no recommendations were recognised', { rule: 'finders' }));
   return { value: recommendations, messages, claims: f.claimed };
 }
 

@@ -16,7 +16,7 @@ export function integrity(doc: ParseDoc, zones: readonly Zone[], records: readon
       const n = countWord(m[1]!);
       if (n === null) continue;
       const sizes = new Set([...zones.map((z) => records.filter((r) => r.zone.id === z.id).length), ...(['current', 'previous'] as const).map((c) => recommendations.filter((r) => r.cycle === c).length)]);
-      if (!sizes.has(n)) messages.push(warning('parse', 'recommendations/count-mismatch', `the text says "${m[0]}" but no list of ${n} was found (found ${[...sizes].filter((x) => x > 0).join(', ') || 'none'})`, b.page));
+      if (!sizes.has(n)) messages.push(warning('parse', 'recommendations/count-mismatch', `the text says "${m[0]}" but no list of ${n} was found (found ${[...sizes].filter((x) => x > 0).join(', ') || 'none'})`, { page: b.page, block: b.index, rule: 'stated-count' }));
     }
   }
   for (const z of zones) {
@@ -24,9 +24,9 @@ export function integrity(doc: ParseDoc, zones: readonly Zone[], records: readon
     const lastParts = numbers.map((n) => Number(n.split('.').pop()));
     if (lastParts.some((n) => !Number.isFinite(n))) continue;
     const dup = numbers.find((n, i) => numbers.indexOf(n) !== i);
-    if (dup) messages.push(warning('parse', 'recommendations/numbering-duplicate', `recommendation ${dup} is numbered twice`, doc.blocks[z.anchor]?.page));
+    if (dup) messages.push(warning('parse', 'recommendations/numbering-duplicate', `recommendation ${dup} is numbered twice`, { page: doc.blocks[z.anchor]?.page, block: z.anchor, rule: z.items[0]?.rule }));
     for (let i = 1; i < lastParts.length; i++) {
-      if (lastParts[i]! > lastParts[i - 1]! + 1) messages.push(warning('parse', 'recommendations/numbering-gap', `recommendations jump from ${numbers[i - 1]} to ${numbers[i]}`, doc.blocks[z.anchor]?.page));
+      if (lastParts[i]! > lastParts[i - 1]! + 1) messages.push(warning('parse', 'recommendations/numbering-gap', `recommendations jump from ${numbers[i - 1]} to ${numbers[i]}`, { page: doc.blocks[z.anchor]?.page, block: z.anchor, rule: z.items[0]?.rule }));
     }
   }
   return messages;

@@ -12,6 +12,8 @@ export interface Merged {
   best: Candidate;
   zone: Zone;
   response: Response | null;
+  /** restatements merged into it (a summary item, a table row, a sub-heading): corroboration */
+  restatements: number;
 }
 
 /**
@@ -52,7 +54,11 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
   for (const { item, zone } of all) {
     if (item.covers.length > 1) {
       // a heading restating several items lends its response to each of them
-      for (const r of records) if (r.best.number !== null && item.covers.includes(r.best.number) && r.zone.cycle === zone.cycle) r.response = mergeResponse(r.response, item.response);
+      for (const r of records) {
+        if (r.best.number === null || !item.covers.includes(r.best.number) || r.zone.cycle !== zone.cycle) continue;
+        r.response = mergeResponse(r.response, item.response);
+        r.restatements++;
+      }
       merged++;
       continue;
     }
@@ -67,13 +73,14 @@ export function mergeRestatements(zones: readonly Zone[]): { records: Merged[]; 
     });
     if (match) {
       merged++;
+      match.restatements++;
       match.response = mergeResponse(match.response, item.response);
       // the fullest statement stands: a numbered one over a bullet, then the longer
       const fuller = strong && isStatement(match.best.rule) && ((item.number !== null) > (match.best.number !== null) || ((item.number !== null) === (match.best.number !== null) && item.text.length > match.best.text.length));
       if (fuller) [match.best, match.zone] = [item, zone];
       continue;
     }
-    records.push({ best: item, zone, response: item.response });
+    records.push({ best: item, zone, response: item.response, restatements: 0 });
   }
   records.sort((a, b) => (a.zone.cycle === b.zone.cycle ? 0 : a.zone.cycle === 'current' ? -1 : 1) || a.best.block.index - b.best.block.index || a.zone.items.indexOf(a.best) - b.zone.items.indexOf(b.best));
   return { records, merged };

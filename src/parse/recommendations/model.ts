@@ -28,7 +28,17 @@ export interface Zone {
   stated: number | null;
   /** the cues that made it a set of recommendations */
   score: Scored;
+  /** the score it needed; null where its structure alone makes it one (a table's column, a "Recommendation 3" heading) */
+  threshold: number | null;
   items: Candidate[];
+}
+
+/** A set the cues nearly made one of recommendations: reported, so a reader can tell a close call. */
+export interface NearMiss {
+  anchor: number;
+  text: string;
+  score: Scored;
+  threshold: number;
 }
 
 export const emptyResponse = (): Response => ({ progress: null, nextSteps: null, status: null, owner: null, due: null });

@@ -34,8 +34,12 @@ export function findLeadIns(f: Finders): void {
     // lead-in that only introduces items ("The council should focus on:"); what rules a paragraph
     // out may stand anywhere in it
     const total = combine(score(sentence, LEAD_IN, 'lead-in'), score(text, NOT_A_LEAD_IN, 'lead-in'), heading.total > 0 ? heading : noScore());
-    if (total.total < LEAD_IN_THRESHOLD) return;
-    const zone = f.newZone(i, sentence, total);
+    if (total.total < LEAD_IN_THRESHOLD) {
+      // one cue short, with items after it: a close call the reader is told of
+      if (total.total >= LEAD_IN_THRESHOLD - 1 && isText(next) && asItem(next)) f.nearMisses.push({ anchor: i, text: sentence, score: total, threshold: LEAD_IN_THRESHOLD });
+      return;
+    }
+    const zone = f.newZone(i, sentence, total, LEAD_IN_THRESHOLD);
     // a summary of recommendations stated in full elsewhere restates them
     const rule = fires(sentence, SUMMARY) ? 'summary-list' : 'lead-in-list';
     const end = f.collect(zone, i + 1, rule, b.kind === 'list-item' ? (b.level ?? 0) : null);

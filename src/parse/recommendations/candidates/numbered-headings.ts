@@ -21,7 +21,7 @@ export function findNumberedHeadings(f: Finders): void {
     const [at, first, ...rest] = own;
     const statement = first === undefined ? undefined : blocks[first];
     if (at === undefined || first === undefined || !isText(statement) || statement.kind !== 'paragraph' || claimed.has(first) || f.excluded(first)) continue;
-    const zone = zones.get(s.parentId) ?? f.newZone(at, parentTitle(f, s), f.headingScore(s.title));
+    const zone = zones.get(s.parentId) ?? f.newZone(at, parentTitle(f, s), f.headingScore(s.title), null);
     zones.set(s.parentId, zone);
     let response = null;
     for (const i of rest) {

@@ -22,13 +22,13 @@ export function findSectionLists(f: Finders): void {
     const firstItem = own.find((i) => !claimed.has(i) && !f.excluded(i) && i !== headingIndex && isText(blocks[i]) && asItem(blocks[i] as TextBlock) !== null);
     const between = firstItem === undefined ? [] : own.filter((i) => i > headingIndex && i < firstItem);
     if (firstItem !== undefined && between.every((i) => isText(blocks[i]) && /:$/.test((blocks[i] as TextBlock).text.trim()))) {
-      const zone = f.newZone(headingIndex, s.title, heading);
+      const zone = f.newZone(headingIndex, s.title, heading, HEADING_THRESHOLD);
       f.collect(zone, firstItem, 'section-list', null);
       continue;
     }
     const children = doc.sections.filter((c) => c.parentId === s.id && c.number && wordCount(c.title) >= 6);
     if (children.length) {
-      const zone = f.newZone(headingIndex, s.title, heading);
+      const zone = f.newZone(headingIndex, s.title, heading, HEADING_THRESHOLD);
       for (const c of children) {
         const at = blocks.findIndex((_, i) => doc.sectionOf(i) === c.id);
         if (at < 0) continue;

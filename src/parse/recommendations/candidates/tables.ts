@@ -22,12 +22,12 @@ export function findTableRows(f: Finders): void {
     const yearCol = header.findIndex((h, k) => k !== col && fires(h.trim(), YEAR_COLUMN));
     const columns = responseColumns(header.map((h, k) => (k === col || k === numberCol || k === yearCol ? '' : h)));
     const tableScore = score(header[col]!, RECOMMENDATION_COLUMN, 'column');
-    const zone = f.newZone(i, header.join(' '), tableScore);
+    const zone = f.newZone(i, header.join(' '), tableScore, null);
     // rows from another year's challenge form a set of their own, its cycle told by the year
     const byYear = new Map<string, typeof zone>();
     const zoneOf = (year: string) => {
       if (!/^(19|20)\d{2}$/.test(year) || Number(year) === f.meta.year) return zone;
-      if (!byYear.has(year)) byYear.set(year, f.newZone(i, `${header.join(' ')} ${year}`, tableScore));
+      if (!byYear.has(year)) byYear.set(year, f.newZone(i, `${header.join(' ')} ${year}`, tableScore, null));
       return byYear.get(year)!;
     };
     claimed.set(i, 'table-row');
