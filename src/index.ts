@@ -7,5 +7,5 @@ export { emit, emitJson, emitYaml, emitCsv, OUTPUT_FORMATS, type OutputFormat } 
 export * from './model/index.js';
 export { diffRecommendations, hasChanges, renderDiff, DIFF_FORMATS, DEFAULT_THRESHOLD, type DiffOptions, type DiffFormat } from './diff/index.js';
 /** for applications reading untrusted PDFs: see src/load/pdfjs-orphans.ts */
-export { dropOrphanedPdfJsRejections } from './cli/rejections.js';
+export { dropOrphanedPdfJsRejections } from './runtime/rejections.js';
 export { CpcError, ERROR_CODES, WARNING_CODES, type ErrorCode, type WarningCode, type Message, type Result } from './diagnostics.js';

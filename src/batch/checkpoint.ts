@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { writeAtomic } from '../cli/write.js';
+import { writeAtomic } from '../runtime/write.js';
 import { readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { comparePaths } from './output-paths.js';
 

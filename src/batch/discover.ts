@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from '../cli/exit.js';
+import { UsageError } from '../runtime/exit.js';
 import { comparePaths } from './output-paths.js';
 import { sniffFormat } from './sniff.js';
 

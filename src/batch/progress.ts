@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../runtime/io.js';
 import { formatDuration, plural } from './format.js';
 import type { ManifestEntry } from './manifest.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Message } from '../diagnostics.js';
 import type { InputFormat, Report } from '../model/report.js';
-import type { OcrMode } from '../cli/ocr.js';
+import type { OcrMode } from '../runtime/ocr.js';
 import type { PdfEngine } from '../load/pdf.js';
 import type { ReportCounts } from './manifest.js';
 

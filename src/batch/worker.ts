@@ -4,10 +4,10 @@
  */
 import { Piscina } from 'piscina';
 import { parentPort } from 'node:worker_threads';
-import { describeFailure } from '../cli/exit.js';
-import { ocrFor } from '../cli/ocr.js';
-import { dropOrphanedPdfJsRejections } from '../cli/rejections.js';
-import { writeAtomic } from '../cli/write.js';
+import { describeFailure } from '../runtime/exit.js';
+import { ocrFor } from '../runtime/ocr.js';
+import { dropOrphanedPdfJsRejections } from '../runtime/rejections.js';
+import { writeAtomic } from '../runtime/write.js';
 import { emit } from '../emit/index.js';
 import { extractReport } from '../extract.js';
 import { usePdfiumModule } from '../load/pdfium-module.js';

@@ -6,10 +6,10 @@ import { Argument, Command, CommanderError, Option } from '@commander-js/extra-t
 import { availableParallelism } from 'node:os';
 import { DEFAULT_WORKER_MEMORY_MB } from '../batch/task.js';
 import { DEFAULT_THRESHOLD } from '../diff/defaults.js';
-import { EXIT } from './exit.js';
-import { processIO, type CliIO } from './io.js';
+import { EXIT } from '../runtime/exit.js';
+import { processIO, type CliIO } from '../runtime/io.js';
 import { parseDuration, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
-import { dropOrphanedPdfJsRejections } from './rejections.js';
+import { dropOrphanedPdfJsRejections } from '../runtime/rejections.js';
 
 const VERSION = '0.1.0';
 const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200 * 1024 * 1024 };

@@ -1,13 +1,13 @@
 import type { PdfEngine } from '../load/pdf.js';
-import { ocrFor, type OcrMode } from './ocr.js';
+import { ocrFor, type OcrMode } from '../runtime/ocr.js';
 import { extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CpcError } from '../diagnostics.js';
 import { extractReport } from '../extract.js';
 import type { Report } from '../model/report.js';
 import { validateReport } from '../model/validate.js';
-import type { CliIO } from './io.js';
-import { readInput } from './read.js';
+import type { CliIO } from '../runtime/io.js';
+import { readInput } from '../runtime/read.js';
 
 export interface ReportInputOptions {
   password?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure } from '../../src/cli/exit.js';
+import { describeFailure } from '../../src/runtime/exit.js';
 import { CpcError } from '../../src/diagnostics.js';
 
 describe('describeFailure', () => {

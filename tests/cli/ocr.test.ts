@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOcrEngine } from '../../src/cli/ocr.js';
+import { findOcrEngine } from '../../src/runtime/ocr.js';
 import { cpc, fixture } from '../helpers.js';
 
 const SCAN = 'fixtures/scanned-follow-up.pdf';

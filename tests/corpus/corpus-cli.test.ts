@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../src/batch/manifest.js';
-import { findOcrEngine } from '../../src/cli/ocr.js';
+import { findOcrEngine } from '../../src/runtime/ocr.js';
 import { ERROR_CODES } from '../../src/diagnostics.js';
 import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/model/validate.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOcrEngine, OCR_INSTALL_HINT, tsvToLines } from '../../src/cli/ocr.js';
+import { findOcrEngine, OCR_INSTALL_HINT, tsvToLines } from '../../src/runtime/ocr.js';
 import { extractReport } from '../../src/extract.js';
 import { loadPdf } from '../../src/load/pdf.js';
 import type { OcrEngine } from '../../src/load/raw.js';

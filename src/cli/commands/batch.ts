@@ -1,10 +1,10 @@
 import type { PdfEngine } from '../../load/pdf.js';
-import type { OcrMode } from '../ocr.js';
+import type { OcrMode } from '../../runtime/ocr.js';
 import { runBatch, type BatchOptions } from '../../batch/run.js';
 import { parseShard } from '../../batch/shard.js';
 import type { FailOn } from '../../batch/summary.js';
-import { describeFailure, EXIT, UsageError } from '../exit.js';
-import { reportError, type CliIO } from '../io.js';
+import { describeFailure, EXIT, UsageError } from '../../runtime/exit.js';
+import { reportError, type CliIO } from '../../runtime/io.js';
 
 export interface BatchCommandOptions {
   out: string;

@@ -1,7 +1,7 @@
 import { diffRecommendations, hasChanges, renderDiff, type DiffFormat } from '../../diff/index.js';
 import type { Cycle, Report } from '../../model/report.js';
-import { describeFailure, EXIT } from '../exit.js';
-import { colorLevel, reportError, type CliIO } from '../io.js';
+import { describeFailure, EXIT } from '../../runtime/exit.js';
+import { colorLevel, reportError, type CliIO } from '../../runtime/io.js';
 import { readReport, type ReportInputOptions } from '../report-input.js';
 import { displayPath } from './extract.js';
 

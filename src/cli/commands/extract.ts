@@ -5,12 +5,12 @@ import { CpcError, isCpcError, type Message } from '../../diagnostics.js';
 import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
-import { describeFailure, EXIT } from '../exit.js';
+import { describeFailure, EXIT } from '../../runtime/exit.js';
 import type { PdfEngine } from '../../load/pdf.js';
-import { ocrFor, type OcrMode } from '../ocr.js';
-import { reportError, type CliIO } from '../io.js';
-import { readInput } from '../read.js';
-import { writeAtomic } from '../write.js';
+import { ocrFor, type OcrMode } from '../../runtime/ocr.js';
+import { reportError, type CliIO } from '../../runtime/io.js';
+import { readInput } from '../../runtime/read.js';
+import { writeAtomic } from '../../runtime/write.js';
 
 export interface ExtractCommandOptions {
   format: OutputFormat;

@@ -1,6 +1,6 @@
 import { allJsonSchemas } from '../../model/schemas.js';
-import { EXIT } from '../exit.js';
-import type { CliIO } from '../io.js';
+import { EXIT } from '../../runtime/exit.js';
+import type { CliIO } from '../../runtime/io.js';
 
 /** Print one published JSON Schema: `report` (cpc extract output) or `diff` (cpc diff --format json). */
 export function schemaCommand(io: CliIO, name: 'report' | 'diff' = 'report'): number {

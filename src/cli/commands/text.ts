@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { extractBlocks } from '../../extract.js';
 import type { Block } from '../../layout/blocks.js';
-import { describeFailure, EXIT } from '../exit.js';
-import { colorLevel, reportError, type CliIO } from '../io.js';
+import { describeFailure, EXIT } from '../../runtime/exit.js';
+import { colorLevel, reportError, type CliIO } from '../../runtime/io.js';
 import type { PdfEngine } from '../../load/pdf.js';
-import { ocrFor, type OcrMode } from '../ocr.js';
-import { readInput } from '../read.js';
+import { ocrFor, type OcrMode } from '../../runtime/ocr.js';
+import { readInput } from '../../runtime/read.js';
 import { displayPath } from './extract.js';
 
 export interface TextCommandOptions {

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateReport } from '../../model/validate.js';
-import { describeFailure, EXIT } from '../exit.js';
-import { reportError, type CliIO } from '../io.js';
+import { describeFailure, EXIT } from '../../runtime/exit.js';
+import { reportError, type CliIO } from '../../runtime/io.js';
 import { displayPath } from './extract.js';
 
 function parseData(text: string, file: string): unknown {
