@@ -127,7 +127,7 @@ export const ERROR_CODES = {
   'input/timeout': 1,
   'input/out-of-memory': 1,
   'output/invalid': 4,
-  'output/write-failed': 1,
+  'output/write-failed': 5,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

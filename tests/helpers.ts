@@ -40,3 +40,17 @@ export function cpc(args: readonly string[], options: { cwd?: string; env?: Reco
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The lines cpc prints on stderr by default for a report: its warnings, `cpc: <file>: <code>: <message>`. */
+export function warningLines(report: { warnings: readonly { code: string; severity: string; message: string; page?: number }[] }, file: string): string[] {
+  return report.warnings.filter((w) => w.severity === 'warning').map((w) => `cpc: ${file}: ${w.code}: ${w.message}${w.page != null ? ` (page ${w.page})` : ''}`);
+}
+
+/** A manifest's entries, without its header line. */
+export function manifestEntries<T = Record<string, unknown>>(text: string): T[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((x) => !('manifest' in x)) as T[];
+}

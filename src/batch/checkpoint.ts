@@ -22,7 +22,10 @@ const DEFAULTS: CheckpointOptions = { minIntervalMs: 1_000, maxShare: 0.1 };
  */
 export class ManifestCheckpoints {
   readonly #path: string;
-  readonly #discovered: ReadonlySet<string>;
+  /** whether an entry on disk that this run has not finished stays (another shard's, another run's) */
+  readonly #keep: (path: string) => boolean;
+  /** the manifest's header line */
+  readonly #header: string;
   readonly #options: CheckpointOptions;
   /** path → its manifest line */
   readonly #lines = new Map<string, string>();
@@ -35,9 +38,10 @@ export class ManifestCheckpoints {
   #saving: Promise<void> | null = null;
   #stopped = false;
 
-  constructor(path: string, discovered: ReadonlySet<string>, options: Partial<CheckpointOptions> = {}) {
+  constructor(path: string, keep: (path: string) => boolean, base: string, options: Partial<CheckpointOptions> = {}) {
     this.#path = path;
-    this.#discovered = discovered;
+    this.#keep = keep;
+    this.#header = serializeManifest([], base);
     this.#options = { ...DEFAULTS, ...options };
     this.#waitMs = this.#options.minIntervalMs;
     this.#schedule();
@@ -80,10 +84,10 @@ export class ManifestCheckpoints {
     const written = this.#lastWrite;
     if (onDisk && !(written && onDisk.mtimeMs === written.mtimeMs && onDisk.size === written.size)) {
       for (const e of (await readManifest(this.#path)).entries.values()) {
-        if (this.#discovered.has(e.path) && !this.#mine.has(e.path)) this.#lines.set(e.path, serializeManifest([e]));
+        if (this.#keep(e.path) && !this.#mine.has(e.path)) this.#lines.set(e.path, serializeManifest([e]));
       }
     }
-    const text = [...this.#lines.keys()].sort(comparePaths).map((p) => this.#lines.get(p)!).join('');
+    const text = this.#header + [...this.#lines.keys()].sort(comparePaths).map((p) => this.#lines.get(p)!).join('');
     await writeAtomic(this.#path, text);
     const after = await stat(this.#path).catch(() => null);
     this.#lastWrite = after && { mtimeMs: after.mtimeMs, size: after.size };

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../runtime/exit.js';
 import { comparePaths } from './output-paths.js';
@@ -32,12 +33,19 @@ export interface Discovery {
   inputs: DiscoveredInput[];
   /** relative paths of files met on a walk that are not documents */
   ignored: string[];
+  /**
+   * Whether this run looked for `abs`: it lies in a directory given, matches a glob given, or is a
+   * file given. A manifest entry it did not look for belongs to another run and is kept.
+   */
+  covers(abs: string): boolean;
 }
 
 export interface DiscoverOptions {
   cwd: string;
   /** absolute paths of files or directories never taken as inputs (--out, the index file) */
   exclude: readonly string[];
+  /** the folder `rel` paths are taken from; by default the deepest one holding every argument */
+  base?: string;
 }
 
 /** The fixed directory part of a glob: `reports/20*\/*.pdf` → `reports`. */
@@ -70,11 +78,14 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
   const roots: string[] = [];
   const explicit = new Set<string>();
   const walked = new Set<string>();
+  const dirs: string[] = [];
+  const patterns: ((abs: string) => boolean)[] = [];
   for (const arg of args) {
     const abs = resolve(options.cwd, arg);
     const info = await stat(abs).catch(() => null);
     if (info?.isDirectory()) {
       roots.push(abs);
+      dirs.push(abs);
       // symbolic links are not followed: a link cycle or a link out of the archive cannot surprise a CI run
       for (const f of await glob('**/*', { cwd: abs, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
     } else if (info) {
@@ -82,6 +93,8 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
       explicit.add(abs);
     } else if (isDynamicPattern(arg)) {
       roots.push(globRoot(arg, options.cwd));
+      const matches = picomatch(resolve(options.cwd, arg).split(sep).join('/'), { dot: false });
+      patterns.push((f) => matches(f.split(sep).join('/')));
       for (const f of await glob(arg, { cwd: options.cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
     } else {
       throw new UsageError(`${arg}: no such file or directory`);
@@ -90,7 +103,7 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
   const excluded = options.exclude.map((p) => resolve(options.cwd, p));
   const keep = (f: string) => !excluded.some((x) => isInside(f, x));
 
-  const base = commonAncestor(roots);
+  const base = options.base ? resolve(options.cwd, options.base) : commonAncestor(roots);
   const toRel = (abs: string) => relative(base, abs).split(sep).join('/');
   const inputs = new Map<string, DiscoveredInput>();
   const ignored: string[] = [];
@@ -108,5 +121,6 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
     base,
     inputs: [...inputs.values()].sort((a, b) => comparePaths(a.rel, b.rel)),
     ignored: ignored.sort(comparePaths),
+    covers: (abs) => explicit.has(abs) || dirs.some((d) => isInside(abs, d)) || patterns.some((m) => m(abs)),
   };
 }

@@ -39,29 +39,57 @@ export const ManifestEntry = z
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
+/**
+ * The manifest's first line: the folder the entries' paths (and the outputs' tree) are relative
+ * to, itself relative to --out, so a later run over a subfolder keeps the same tree and entries,
+ * and an archive moved together with its --out still matches.
+ */
+export const ManifestHeader = z
+  .object({
+    manifest: z.literal('cpc batch'),
+    base: z.string().describe('the inputs\' base folder, relative to the --out folder, forward slashes'),
+  })
+  .strict();
+export type ManifestHeader = z.infer<typeof ManifestHeader>;
+
+export interface ManifestData {
+  entries: Map<string, ManifestEntry>;
+  invalidLines: number;
+  /** the recorded base, relative to --out; null for a manifest without a header (or none) */
+  base: string | null;
+}
+
 /** The last entry per path (a hand-merged manifest may repeat one); unreadable lines are counted, not fatal. */
-export async function readManifest(path: string): Promise<{ entries: Map<string, ManifestEntry>; invalidLines: number }> {
+export async function readManifest(path: string): Promise<ManifestData> {
   const entries = new Map<string, ManifestEntry>();
+  let base: string | null = null;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries, invalidLines: 0 };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries, invalidLines: 0, base };
     throw e;
   }
   let invalidLines = 0;
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    let parsed;
+    let data: unknown;
     try {
-      parsed = ManifestEntry.safeParse(JSON.parse(line));
+      data = JSON.parse(line);
     } catch {
-      parsed = null;
+      invalidLines++;
+      continue;
     }
-    if (parsed?.success) entries.set(parsed.data.path, parsed.data);
+    const header = ManifestHeader.safeParse(data);
+    if (header.success) {
+      base = header.data.base;
+      continue;
+    }
+    const parsed = ManifestEntry.safeParse(data);
+    if (parsed.success) entries.set(parsed.data.path, parsed.data);
     else invalidLines++;
   }
-  return { entries, invalidLines };
+  return { entries, invalidLines, base };
 }
 
 /**
@@ -75,8 +103,10 @@ export function mergeManifest(previous: Iterable<ManifestEntry>, current: readon
   return [...merged.values()].sort((a, b) => comparePaths(a.path, b.path));
 }
 
-export function serializeManifest(entries: readonly ManifestEntry[]): string {
-  return entries.map((e) => `${JSON.stringify(ManifestEntry.parse(e))}\n`).join('');
+/** `base`: relative to --out, recorded in the header line; without it, entries only. */
+export function serializeManifest(entries: readonly ManifestEntry[], base?: string): string {
+  const header = base === undefined ? '' : `${JSON.stringify(ManifestHeader.parse({ manifest: 'cpc batch', base }))}\n`;
+  return header + entries.map((e) => `${JSON.stringify(ManifestEntry.parse(e))}\n`).join('');
 }
 
 /**

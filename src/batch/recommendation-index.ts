@@ -40,7 +40,7 @@ export async function writeRecommendationIndex(indexPath: string, format: IndexF
       let data: unknown;
       try {
         const text = await readFile(outPath, 'utf8');
-        data = /\.json$/i.test(outPath) ? JSON.parse(text) : parseYaml(text);
+        data = /\.json$/i.test(outPath) ? JSON.parse(text) : parseYaml(text, { logLevel: 'error' });
       } catch (e) {
         result.problems.push({ path: entry.path, message: `cannot read its output ${entry.output} (${(e as Error).message.split('\n')[0]})` });
         continue;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../runtime/exit.js';
-import { reportError, type CliIO } from '../runtime/io.js';
+import { reportError, type CliIO, type Verbosity } from '../runtime/io.js';
+import type { Message } from '../diagnostics.js';
 import type { OcrMode } from '../runtime/ocr.js';
 import type { PdfEngine } from '../load/pdf.js';
 import { readInput } from '../runtime/read.js';
+import { onInterrupt } from '../runtime/signals.js';
 import { writeAtomic } from '../runtime/write.js';
 import { EXTENSIONS } from '../emit/index.js';
 import { forEachConcurrent } from './concurrent.js';
@@ -34,6 +36,9 @@ export interface BatchOptions {
   /** recommendations index, .csv or .jsonl */
   index?: string;
   quiet: boolean;
+  verbose?: boolean;
+  /** the folder outputs mirror the inputs below; default: the manifest's, else the inputs' common folder */
+  base?: string;
   password?: string;
   maxPages: number;
   maxBytes: number;
@@ -75,6 +80,20 @@ function entryFromOutcome(path: string, sha256: string, output: string, outcome:
   return entry(path, outcome.status, { sha256, error: { code: outcome.error.code, message: outcome.error.message }, ms: outcome.ms, cpcVersion });
 }
 
+const isUnder = (abs: string, dir: string) => abs === dir || abs.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** Entries keyed by paths below `from`, keyed again below `to`; those not below it are dropped. */
+function rebase(entries: ReadonlyMap<string, ManifestEntry>, from: string, to: string): Map<string, ManifestEntry> {
+  const out = new Map<string, ManifestEntry>();
+  for (const e of entries.values()) {
+    const rel = relative(to, resolve(from, e.path));
+    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    const path = rel.split(sep).join('/');
+    out.set(path, { ...e, path });
+  }
+  return out;
+}
+
 /** `cpc batch`: convert an archive into --out; resolves to the exit code. */
 export async function runBatch(args: readonly string[], opts: BatchOptions, io: CliIO): Promise<number> {
   const startedAt = performance.now();
@@ -83,37 +102,57 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const indexFormat = indexPath ? indexFormatOf(indexPath) : null;
   if (indexPath && !indexFormat) throw new UsageError(`--index ${opts.index}: name it .csv or .jsonl`);
   await checkOutDir(outDir);
+  const manifestPath = join(outDir, MANIFEST_NAME);
+  const shownManifest = relative(io.cwd, manifestPath) || manifestPath;
+  const { entries: previous, invalidLines, base: recorded } = await readManifest(manifestPath);
+  if (invalidLines) reportError(io, shownManifest, `${invalidLines} unreadable line${invalidLines === 1 ? '' : 's'} ignored; those files are converted again`);
 
-  const discovery = await discoverInputs(args, { cwd: io.cwd, exclude: [outDir, ...(indexPath ? [indexPath] : [])] });
+  const exclude = [outDir, ...(indexPath ? [indexPath] : [])];
+  let discovery = await discoverInputs(args, { cwd: io.cwd, exclude, base: opts.base });
+  // the base the manifest records keeps the tree and the entries of an earlier run over a wider
+  // or another folder; a run over inputs outside it needs --base to re-root (and converts again)
+  const recordedBase = recorded === null ? null : resolve(outDir, recorded);
+  if (!opts.base && recordedBase && recordedBase !== discovery.base) {
+    if (!discovery.inputs.every((i) => isUnder(i.abs, recordedBase))) {
+      throw new UsageError(`${args.join(' ')}: not all below ${relative(io.cwd, recordedBase) || '.'}, the folder ${shownManifest} mirrors; give --base to choose another (its files are converted again into the new tree)`);
+    }
+    discovery = await discoverInputs(args, { cwd: io.cwd, exclude, base: recordedBase });
+  }
+  if (opts.base) {
+    const outside = discovery.inputs.find((i) => !isUnder(i.abs, discovery.base));
+    if (outside) throw new UsageError(`--base ${opts.base}: ${relative(io.cwd, outside.abs)} is not below it`);
+  }
+  const base = discovery.base;
+  const baseFromOut = (relative(outDir, base) || '.').split(sep).join('/');
+  // entries recorded against another base, moved onto this one where they lie below it
+  const earlier = recordedBase && recordedBase !== base ? rebase(previous, recordedBase, base) : previous;
   // planned over the whole archive, so every shard names outputs alike
   const outputs = planOutputs(discovery.inputs.map((i) => i.rel), EXTENSIONS[opts.format]);
   const mine = discovery.inputs.filter((i) => inShard(i.rel, opts.shard));
-  const manifestPath = join(outDir, MANIFEST_NAME);
-  const { entries: previous, invalidLines } = await readManifest(manifestPath);
-  if (invalidLines) reportError(io, relative(io.cwd, manifestPath) || manifestPath, `${invalidLines} unreadable line${invalidLines === 1 ? '' : 's'} ignored; those files are converted again`);
   const cpcVersion = toolVersion();
 
   let pool: ExtractPool | undefined;
   // started on the first file that needs work: a run where everything is up to date starts no thread
   const getPool = () => (pool ??= new ExtractPool({ jobs: Math.max(1, Math.min(opts.jobs, mine.length)), timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb }));
 
-  const convert = async (input: DiscoveredInput): Promise<ManifestEntry> => {
+  const convert = async (input: DiscoveredInput): Promise<{ entry: ManifestEntry; messages: Message[] }> => {
+    const done = (entry: ManifestEntry, messages: Message[] = []) => ({ entry, messages });
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     const output = outputs.get(input.rel)!;
     const outPath = resolveInside(outDir, output);
-    if (!outPath) return entry(input.rel, 'failed', { error: { code: 'output/write-failed', message: `its output name ${output} would fall outside --out` } });
+    if (!outPath) return done(entry(input.rel, 'failed', { error: { code: 'output/write-failed', message: `its output name ${output} would fall outside --out` } }));
     let bytes: Uint8Array;
     try {
       bytes = await readInput(input.abs, opts.maxBytes);
     } catch (e) {
       const f = describeFailure(e);
-      return entry(input.rel, 'failed', { error: { code: f.errorCode, message: f.message }, ms: ms() });
+      return done(entry(input.rel, 'failed', { error: { code: f.errorCode, message: f.message }, ms: ms() }));
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const last = previous.get(input.rel);
+    const last = earlier.get(input.rel);
     if (!opts.force && isUpToDate(last, { sha256, cpcVersion, output, outputExists: existsSync(outPath) })) {
-      return { ...last, status: 'skipped', ms: ms() };
+      return done({ ...last, status: 'skipped', ms: ms() });
     }
     const outcome = await getPool().extract({
       bytes,
@@ -126,27 +165,33 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
       timeoutMs: opts.timeoutMs,
       write: { path: outPath, format: opts.format },
     });
-    return entryFromOutcome(input.rel, sha256, output, outcome);
+    return done(entryFromOutcome(input.rel, sha256, output, outcome), outcome.status === 'ok' ? outcome.messages : []);
   };
 
-  const progress = createProgress(io, mine.length, opts.quiet);
+  const verbosity: Verbosity = opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal';
+  const progress = createProgress(io, mine.length, { verbosity, failOnWarning: opts.failOn === 'warning' });
+  const stopOnInterrupt = onInterrupt(() => progress.finish());
   const entries: ManifestEntry[] = [];
   const discovered = new Set(discovery.inputs.map((i) => i.rel));
-  const checkpoints = new ManifestCheckpoints(manifestPath, discovered);
+  // an earlier entry stays when this run did not look for its file (another folder's, another
+  // shard's); one this run looked for and did not find was removed from the archive
+  const keep = (path: string) => (discovered.has(path) ? !inShard(path, opts.shard) : !discovery.covers(resolve(base, path)));
+  const checkpoints = new ManifestCheckpoints(manifestPath, keep, baseFromOut);
   try {
     await forEachConcurrent(mine, opts.jobs * READ_AHEAD, async (input, i) => {
-      let done: ManifestEntry;
+      let done: { entry: ManifestEntry; messages: Message[] };
       try {
         done = await convert(input);
       } catch (e) {
         // a bug in cpc on one file still must not stop the others
-        done = entry(input.rel, 'failed', { error: { code: 'internal', message: `internal error: ${(e as Error).message}` } });
+        done = { entry: entry(input.rel, 'failed', { error: { code: 'internal', message: `internal error: ${(e as Error).message}` } }), messages: [] };
       }
-      entries[i] = done;
-      checkpoints.finished(done);
-      progress.fileDone(done);
+      entries[i] = done.entry;
+      checkpoints.finished(done.entry);
+      progress.fileDone(done.entry, done.messages);
     });
   } finally {
+    stopOnInterrupt();
     progress.finish();
     await checkpoints.stop();
     await pool?.close();
@@ -154,12 +199,13 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
 
   let runFailed = false;
   // read again just before writing: a shard that finished meanwhile into the same --out keeps its entries
-  const latest = (await readManifest(manifestPath)).entries;
-  const manifest = mergeManifest(latest.values(), entries, (path) => discovered.has(path) && !inShard(path, opts.shard));
+  const onDisk = await readManifest(manifestPath);
+  const latest = onDisk.base !== null && resolve(outDir, onDisk.base) !== base ? rebase(onDisk.entries, resolve(outDir, onDisk.base), base) : onDisk.entries;
+  const manifest = mergeManifest(latest.values(), entries, keep);
   try {
-    await writeAtomic(manifestPath, serializeManifest(manifest));
+    await writeAtomic(manifestPath, serializeManifest(manifest, baseFromOut));
   } catch (e) {
-    reportError(io, relative(io.cwd, manifestPath) || manifestPath, `cannot write the manifest (${(e as Error).message})`);
+    reportError(io, shownManifest, `cannot write the manifest (${(e as Error).message})`);
     runFailed = true;
   }
 

@@ -8,7 +8,8 @@ import { DEFAULT_WORKER_MEMORY_MB } from '../batch/task.js';
 import { DEFAULT_THRESHOLD } from '../diff/defaults.js';
 import { EXIT } from '../runtime/exit.js';
 import { processIO, type CliIO } from '../runtime/io.js';
-import { parseDuration, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
+import { COLOR_MODES } from '../runtime/io.js';
+import { formatAlias, parseDuration, parseJobs, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
 import { dropOrphanedPdfJsRejections } from '../runtime/rejections.js';
 
 const VERSION = '0.1.0';
@@ -16,11 +17,18 @@ const DEFAULTS = { maxPages: 5000, maxBytes: 200 * 1024 * 1024, maxInflated: 200
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  ok
-  1  an input is unreadable, unsupported, corrupt, empty or over a limit
-  2  usage error (unknown command or option, bad value)
-  3  an input is encrypted (password needed, or the one given is wrong)
-  4  an output failed schema validation`;
+  0    ok
+  1    an input is unreadable, unsupported, corrupt, empty or over a limit
+  2    usage error (unknown command or option, bad value, no arguments)
+  3    an input is encrypted (password needed, or the one given is wrong)
+  4    an output failed schema validation
+  5    an output could not be written (full disk, read-only place)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)
+  141  stdout's reader went away (| head): stopped without a word, as git does`;
+
+const STREAMS_HELP = `
+Streams: results on stdout, diagnostics on stderr as "cpc: <file>: <code>: <message>" — warnings
+by default, notes too with -v, none with -q. "-" as an input reads stdin; "-o -" writes stdout.`;
 
 /** The input limits every reading command shares. */
 function limits() {
@@ -29,6 +37,9 @@ function limits() {
     maxPages: new Option('--max-pages <n>', 'refuse documents with more pages').argParser(parsePositiveInt).default(DEFAULTS.maxPages),
     maxBytes: new Option('--max-bytes <size>', 'refuse input files larger than this').argParser(parseSize).default(DEFAULTS.maxBytes, '200MB'),
     maxInflated: new Option('--max-inflated <size>', 'refuse Word files whose parts inflate past this').argParser(parseSize).default(DEFAULTS.maxInflated, '200MB'),
+    color: new Option('--color <when>', 'colour the output: auto (a terminal, unless NO_COLOR or TERM=dumb), always, never').choices(COLOR_MODES).default('auto' as const),
+    quiet: new Option('-q, --quiet', 'print no warnings on stderr, only errors'),
+    verbose: new Option('-v, --verbose', 'print notes (info) on stderr as well as warnings'),
     ocr: new Option('--ocr <mode>', 'read PDF pages without a text layer (scans) with OCR where tesseract and pdftoppm are installed').choices(['auto', 'off'] as const).default('auto' as const),
     pdfEngine: new Option('--pdf-engine <engine>', 'what reads PDFs: PDFium (WebAssembly; pdf.js takes over a file it cannot read) or pdf.js').choices(['pdfium', 'pdfjs'] as const).default('pdfium' as const),
   };
@@ -59,10 +70,12 @@ ${EXIT_CODES_HELP}`,
   program
     .command('extract')
     .description('extract the report structure: sections, recommendations, peer team, metadata, warnings')
-    .argument('<file...>', 'PDF, Word (.docx), HTML, text or Markdown documents')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml', 'csv'] as const).default('json' as const))
-    .option('-o, --output <path>', 'write to this file, or one file per input into this directory (ending in /)')
-    .option('-v, --verbose', 'print warnings on stderr')
+    .argument('<file...>', 'PDF, Word (.docx), HTML, text or Markdown documents; - reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one report per line)').choices(['json', 'jsonl', 'yaml', 'yml', 'csv'] as const).default('json' as const))
+    .option('-o, --output <path>', 'write to this file (- for stdout), or one file per input into this directory (ending in /)')
+    .addOption(x.quiet)
+    .addOption(x.verbose)
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for several inputs (0: one per CPU core)').argParser(parseJobs).default(0, 'the number of CPU cores'))
     .addOption(new Option('--timeout <duration>', 'stop a file that takes longer (60s, 500ms, 2m); runs it in a worker thread').argParser(parseDuration))
     .addOption(x.password)
     .addOption(x.maxPages)
@@ -73,19 +86,23 @@ ${EXIT_CODES_HELP}`,
     .addHelpText(
       'after',
       `
-With one input and no -o, the report goes to stdout; with several, a JSON array (a YAML list, one CSV table).
-CSV has one row per recommendation.
+With one input and no -o, the report goes to stdout; with several, a JSON array (a YAML list, one
+CSV table, or with --format jsonl one report per line). CSV has one row per recommendation.
+Into a directory, outputs are named as cpc batch names them (a/b/report.pdf → out/a/b/report.json).
+${STREAMS_HELP}
 
 Examples:
   $ cpc extract fixtures/bury-2021-cpc-revisit.pdf
   $ cpc extract a.pdf b.docx -o out/            writes out/a.json and out/b.json
   $ cpc extract *.pdf --format csv -o recs.csv  every recommendation in one table
+  $ cpc extract *.pdf --format jsonl | jq -c '.report'
+  $ curl -s https://example.org/report.pdf | cpc extract -
   $ cpc extract locked.pdf --password secret
 ${EXIT_CODES_HELP}`,
     )
     .action(async (files, opts) => {
       const { extractCommand } = await import('./commands/extract.js');
-      setExit(await extractCommand(files, opts, io));
+      setExit(await extractCommand(files, { ...opts, format: formatAlias(opts.format) }, io));
     });
 
   const b = limits();
@@ -94,15 +111,17 @@ ${EXIT_CODES_HELP}`,
     .description('convert a whole archive into --out: in parallel, incremental, with a manifest and a recommendations index')
     .argument('<input...>', 'directories (searched recursively), globs or documents')
     .requiredOption('-o, --out <dir>', 'output directory; mirrors the input tree and holds manifest.jsonl')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml'] as const).default('json' as const))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parsePositiveInt).default(availableParallelism(), 'the number of CPU cores'))
+    .option('--base <dir>', 'the folder outputs mirror the inputs below (default: the one recorded in the manifest, else the inputs\' common folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml', 'yml'] as const).default('json' as const))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (0: one per CPU core)').argParser(parseJobs).default(availableParallelism(), 'the number of CPU cores'))
     .addOption(new Option('--timeout <duration>', 'stop a file that takes longer (0 for no limit)').argParser(parseDuration).default(60_000, '60s'))
     .addOption(new Option('--max-memory <size>', 'heap limit per worker; a file that needs more fails').argParser(parseSize).default(DEFAULT_WORKER_MEMORY_MB * 1024 * 1024, `${DEFAULT_WORKER_MEMORY_MB}MB`))
     .option('--force', 'convert every file, even those the manifest shows up to date')
     .addOption(new Option('--fail-on <when>', 'what makes the exit status 1').choices(['error', 'warning', 'never'] as const).default('error' as const))
     .option('--shard <i/n>', 'process only the i-th of n stable subsets (for a CI matrix)')
     .option('--index <file>', 'write every recommendation of every report to one .csv or .jsonl file')
-    .option('-q, --quiet', 'no progress; only failed files and the summary')
+    .option('-q, --quiet', 'no progress and no warnings; only failed files (with --fail-on warning, also those with warnings) and the summary')
+    .addOption(b.verbose)
     .addOption(b.password)
     .addOption(b.maxPages)
     .addOption(b.maxBytes)
@@ -130,16 +149,19 @@ Exit codes:
     )
     .action(async (inputs, opts) => {
       const { batchCommand } = await import('./commands/batch.js');
-      setExit(await batchCommand(inputs, opts, io));
+      setExit(await batchCommand(inputs, { ...opts, format: formatAlias(opts.format) }, io));
     });
 
   const t = limits();
   program
     .command('text')
     .description('print the cleaned blocks with page markers and block kinds, as the parser sees them')
-    .argument('<file>', 'a document')
+    .argument('<file>', 'a document; - reads stdin')
     .option('--json', 'print the blocks as JSON')
     .option('--keep-furniture', 'do not remove running headers, footers and page numbers')
+    .addOption(t.color)
+    .addOption(t.quiet)
+    .addOption(t.verbose)
     .addOption(t.password)
     .addOption(t.maxPages)
     .addOption(t.maxBytes)
@@ -149,7 +171,8 @@ Exit codes:
     .addHelpText(
       'after',
       `
-Colours on a terminal; none when piped or with NO_COLOR set.
+Colours on a terminal; none when piped, with NO_COLOR set or TERM=dumb (--color always|never decides).
+Each block shows its index (#12), as warnings cite it.
 
 Examples:
   $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf
@@ -171,6 +194,9 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml', 'markdown'] as const).default('text' as const))
     .addOption(new Option('--threshold <0..1>', 'least similarity for a link').argParser(parseUnitInterval).default(DEFAULT_THRESHOLD))
     .option('--exit-code', 'exit 1 when anything was added, removed, reworded, split or merged')
+    .addOption(d.color)
+    .addOption(d.quiet)
+    .addOption(d.verbose)
     .addOption(d.password)
     .addOption(d.maxPages)
     .addOption(d.maxBytes)
@@ -194,13 +220,11 @@ Examples:
   $ cpc diff a.pdf b.pdf --format json | jq '.links[] | select(.status == "split")'
   $ cpc diff a.pdf b.pdf --exit-code --format json > /dev/null || echo changed
 
-Exit codes:
-  0  compared, whether or not anything differs
-  1  with --exit-code: something differs; also an input unreadable or without recommendations
-  2  usage error: a bad option or value, or a chosen cycle with no recommendations
-     (one input without a previous cycle)
-  3  an input is encrypted (password needed, or the one given is wrong)
-  4  a JSON or YAML input is not a valid cpc report`,
+Exit codes:                     (as diff(1) and git diff --exit-code have them)
+  0  compared: the same, or (without --exit-code) whether or not anything differs
+  1  with --exit-code: something differs
+  2  trouble: an input unreadable, encrypted, not a valid cpc report or without recommendations,
+     a chosen cycle with no recommendations, a usage error — the message names the file and code`,
     )
     .action(async (oldFile, newFile, opts) => {
       const { diffCommand } = await import('./commands/diff.js');
@@ -209,16 +233,18 @@ Exit codes:
 
   program
     .command('validate')
-    .description('check cpc output (JSON or YAML) against the report schema')
-    .argument('<file...>', 'output files of cpc extract')
+    .description('check what cpc wrote (reports, diffs, manifests, indexes) against its schemas')
+    .argument('<file...>', 'what cpc wrote: reports (JSON, YAML, JSON Lines), diff JSON, manifest.jsonl, an index .jsonl; directories are searched; - reads stdin')
     .addHelpText(
       'after',
       `
-Exit code 4 when a file is not a valid report, 1 when it is not JSON or YAML.
+Each item is checked against the schema its shape names (report, diff, manifest entry, index row).
+Exit code 4 when an item is not valid, 1 when a file is not JSON, JSON Lines or YAML.
 
 Examples:
   $ cpc validate out/report.json
-  $ cpc validate out/*.yaml`,
+  $ cpc validate out/                           every .json, .jsonl and .yaml below out/
+  $ cpc diff a.pdf b.pdf --format json | cpc validate -`,
     )
     .action(async (files) => {
       const { validateCommand } = await import('./commands/validate.js');
@@ -243,6 +269,11 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   dropOrphanedPdfJsRejections();
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
+  // no arguments is a mistake, not a request for help: usage on stderr, as git and rg do
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

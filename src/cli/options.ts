@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { availableParallelism } from 'node:os';
 
 /** "200MB", "512k", "1048576" → bytes */
 export function parseSize(value: string): number {
@@ -7,6 +8,16 @@ export function parseSize(value: string): number {
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.round(Number(m[1]) * unit);
 }
+
+/** `-j`: a number of worker threads; 0 means one per CPU core. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of threads (0: one per CPU core)');
+  return n === 0 ? availableParallelism() : n;
+}
+
+/** The spelling `yml` for `yaml`, as file names have it. */
+export const formatAlias = <F extends string>(format: F | 'yml'): F | 'yaml' => (format === 'yml' ? 'yaml' : format);
 
 export function parsePositiveInt(value: string): number {
   const n = Number(value);

@@ -1,13 +1,13 @@
 import type { PdfEngine } from '../load/pdf.js';
 import { ocrFor, type OcrMode } from '../runtime/ocr.js';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CpcError } from '../diagnostics.js';
+import { CpcError, type Message } from '../diagnostics.js';
 import { extractReport } from '../extract.js';
 import type { Report } from '../model/report.js';
 import { validateReport } from '../model/validate.js';
+import { readDocument } from '../runtime/input.js';
 import type { CliIO } from '../runtime/io.js';
-import { readInput } from '../runtime/read.js';
 
 export interface ReportInputOptions {
   password?: string;
@@ -47,7 +47,7 @@ function dataKind(bytes: Uint8Array, file: string): DataKind | null {
 export function parseReportData(text: string, kind: DataKind, shown: string): Report {
   let data: unknown;
   try {
-    data = kind === 'json' ? JSON.parse(stripBom(text)) : parseYaml(text);
+    data = kind === 'json' ? JSON.parse(stripBom(text)) : parseYaml(text, { logLevel: 'error' });
   } catch (e) {
     throw new CpcError('input/corrupt', `not ${kind === 'json' ? 'JSON' : 'YAML'} (${(e as Error).message.split('\n')[0]})`);
   }
@@ -62,12 +62,12 @@ export function parseReportData(text: string, kind: DataKind, shown: string): Re
   return v.value;
 }
 
-/** A report from a document (extracted) or from `cpc extract` output (validated). */
-export async function readReport(file: string, shown: string, opts: ReportInputOptions, io: CliIO): Promise<Report> {
-  const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+/** A report from a document (extracted, with its diagnostics) or from `cpc extract` output (validated). */
+export async function readReport(file: string, shown: string, opts: ReportInputOptions, io: CliIO): Promise<{ report: Report; messages: Message[] }> {
+  const bytes = await readDocument(file, io, opts.maxBytes);
   const kind = dataKind(bytes, file);
-  if (kind) return parseReportData(stripBom(new TextDecoder().decode(bytes)), kind, shown);
-  const { value } = await extractReport(bytes, {
+  if (kind) return { report: parseReportData(stripBom(new TextDecoder().decode(bytes)), kind, shown), messages: [] };
+  const { value, messages } = await extractReport(bytes, {
     file: shown,
     password: opts.password,
     maxPages: opts.maxPages,
@@ -75,5 +75,5 @@ export async function readReport(file: string, shown: string, opts: ReportInputO
     pdfEngine: opts.pdfEngine,
     ...ocrFor(opts.ocr),
   });
-  return value;
+  return { report: value, messages };
 }

@@ -7,6 +7,14 @@ export const EXIT = {
   usage: 2,
   encrypted: 3,
   invalid: 4,
+  /** an output could not be written: a full disk, a read-only place, a device error */
+  output: 5,
+  /** SIGINT (Ctrl-C): 128 + 2, as a shell reports it */
+  interrupted: 130,
+  /** the reader of stdout went away (`| head`): 128 + SIGPIPE, as git exits */
+  closedPipe: 141,
+  /** SIGTERM: 128 + 15 */
+  terminated: 143,
 } as const;
 
 export class UsageError extends Error {

@@ -1,39 +1,81 @@
 /** The CLI talks to the world only through this, so tests can run it in-process. */
+import type { Message } from '../diagnostics.js';
+import { EXIT } from './exit.js';
+
 export interface Stream {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 
 export interface CliIO {
   stdout: Stream;
   stderr: Stream;
+  /** what `-` reads as an input; absent, `-` is refused */
+  stdin?: AsyncIterable<Uint8Array | string>;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export function processIO(): CliIO {
-  // the reader went away (`cpc extract a.pdf | head -1`): nothing more can be told, so stop quietly
-  // with the status so far, as a command line tool does, instead of crashing on EPIPE
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit();
-    });
+/** How much a command says on stderr besides errors: `-q` nothing, by default warnings, `-v` also notes. */
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+export const verbosityOf = (opts: { quiet?: boolean; verbose?: boolean }): Verbosity => (opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal');
+
+/** What the streams' error handlers do; exported for the tests. */
+export function onStreamError(name: 'stdout' | 'stderr', e: NodeJS.ErrnoException, exit: (code: number) => void, stderr: Stream): void {
+  // the reader went away (`cpc extract a.pdf | head -1`): it asked for no more, so stop without a
+  // word, with the status a process killed by SIGPIPE has (128 + 13), as git does
+  if (e.code === 'EPIPE') return exit(EXIT.closedPipe);
+  // a full disk or a broken device: one line, its own status
+  if (name === 'stdout') {
+    try {
+      stderr.write(`cpc: cannot write to stdout: ${e.code ? `${e.code}: ` : ''}${(e.message ?? String(e)).replace(/^\w+: /, '')}\n`);
+    } catch {
+      // stderr is gone too: the status still tells
+    }
   }
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  exit(EXIT.output);
 }
 
-/** chalk level: colours only on a terminal, never with NO_COLOR; FORCE_COLOR wins. */
-export function colorLevel(stream: Stream, env: CliIO['env']): 0 | 1 | 2 | 3 {
+export function processIO(): CliIO {
+  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+    stream.on('error', (e: NodeJS.ErrnoException) => onStreamError(name, e, (code) => process.exit(code), process.stderr));
+  }
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
+
+/**
+ * chalk level from `--color` (auto, always, never) and the environment: `auto` colours only a
+ * terminal, never with NO_COLOR set or TERM=dumb; FORCE_COLOR forces it (0 or false turn it off).
+ */
+export function colorLevel(stream: Stream, env: CliIO['env'], mode: ColorMode = 'auto'): 0 | 1 | 2 | 3 {
+  if (mode === 'always') return 1;
+  if (mode === 'never') return 0;
   const force = env['FORCE_COLOR'];
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return 1;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
   if (force === '0' || force === 'false') return 0;
+  if (env['TERM'] === 'dumb') return 0;
   return stream.isTTY ? 1 : 0;
 }
+
+export const COLOR_MODES = ['auto', 'always', 'never'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
 
 /** One line on stderr, naming the file, the error code (as in batch's manifest) and the cause. */
 export function reportError(io: CliIO, file: string | null, message: string, code?: string): void {
   const first = message.split('\n')[0]!;
   io.stderr.write(`cpc: ${file ? `${file}: ` : ''}${code && code !== 'usage' ? `${code}: ` : ''}${first}\n`);
+}
+
+/**
+ * A document's diagnostics on stderr, one line each, `cpc: <file>: <code>: <message>` (the page
+ * after it where there is one): warnings by default, notes too with `-v`, nothing with `-q`.
+ */
+export function reportMessages(io: CliIO, file: string, messages: readonly Message[], verbosity: Verbosity): void {
+  if (verbosity === 'quiet') return;
+  for (const m of messages) {
+    if (m.severity === 'info' && verbosity !== 'verbose') continue;
+    io.stderr.write(`cpc: ${file}: ${m.code}: ${m.message}${m.page != null ? ` (page ${m.page})` : ''}\n`);
+  }
 }

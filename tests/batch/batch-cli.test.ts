@@ -12,7 +12,7 @@ import type { ManifestEntry } from '../../src/batch/manifest.js';
 import { csvHeader, csvRows, recommendationRows } from '../../src/emit/csv.js';
 import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/model/validate.js';
-import { allFixtureFiles, BIN, cpc, fixture, fixtureBytes } from '../helpers.js';
+import { allFixtureFiles, BIN, cpc, fixture, fixtureBytes, manifestEntries } from '../helpers.js';
 import { writePdf } from '../support/pdf-writer.js';
 import { slowPdf } from '../support/slow-pdf.js';
 
@@ -25,10 +25,7 @@ const random = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 17) % 256
 const textPage = { lines: ['Corporate Peer Challenge', 'Key recommendations', 'A paragraph of body text about the council and its plans.'] };
 
 function manifest(out: string): ManifestEntry[] {
-  return readFileSync(join(out, 'manifest.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as ManifestEntry);
+  return manifestEntries<ManifestEntry>(readFileSync(join(out, 'manifest.jsonl'), 'utf8'));
 }
 const byPath = (entries: ManifestEntry[]) => new Map(entries.map((e) => [e.path, e]));
 const statuses = (entries: ManifestEntry[]) => Object.fromEntries(entries.map((e) => [e.path, e.status]));
@@ -273,7 +270,7 @@ describe('cpc batch limits', () => {
   });
 
   it('gives cpc extract the same time limit: the slow file is named, the others still print', () => {
-    const r = cpc(['extract', join(dir, 'slow.pdf'), join(dir, 'note.txt'), '--timeout', '1s'], { cwd: dir });
+    const r = cpc(['extract', 'slow.pdf', 'note.txt', '--timeout', '1s'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('cpc: slow.pdf: input/timeout: stopped after 1 s, the time limit per file (raise it with --timeout)\n');
     const reports = JSON.parse(r.stdout) as Report[];
@@ -356,7 +353,7 @@ describe('cpc batch options', () => {
     const out = join(tmp, 'out-usage');
     const cases = [
       ['batch', dir],
-      ['batch', dir, '--out', out, '-j', '0'],
+      ['batch', dir, '--out', out, '-j', '-1'],
       ['batch', dir, '--out', out, '--timeout', 'soon'],
       ['batch', dir, '--out', out, '--fail-on', 'sometimes'],
       ['batch', dir, '--out', out, '--index', join(tmp, 'recs.xlsx')],

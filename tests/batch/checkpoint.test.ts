@@ -13,7 +13,7 @@ describe('ManifestCheckpoints', () => {
   it('saves the finished entries in place of the earlier ones, keeping the rest, in path order', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cpc-ckpt-')), 'manifest.jsonl');
     writeFileSync(path, serializeManifest([e('a.pdf', { ms: 1 }), e('b.pdf', { ms: 1 }), e('gone.pdf', { ms: 1 })]));
-    const checkpoints = new ManifestCheckpoints(path, new Set(['a.pdf', 'b.pdf', 'c.pdf']), { minIntervalMs: 10 });
+    const checkpoints = new ManifestCheckpoints(path, (p) => new Set(['a.pdf', 'b.pdf', 'c.pdf']).has(p), '.', { minIntervalMs: 10 });
     checkpoints.finished(e('c.pdf', { ms: 2 }));
     checkpoints.finished(e('a.pdf', { ms: 2 }));
     await sleep(60);
@@ -24,7 +24,7 @@ describe('ManifestCheckpoints', () => {
 
   it('takes in what another writer (a shard) saved meanwhile, without letting it undo its own entries', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cpc-ckpt-')), 'manifest.jsonl');
-    const checkpoints = new ManifestCheckpoints(path, new Set(['a.pdf', 'b.pdf']), { minIntervalMs: 10 });
+    const checkpoints = new ManifestCheckpoints(path, (p) => new Set(['a.pdf', 'b.pdf']).has(p), '.', { minIntervalMs: 10 });
     checkpoints.finished(e('a.pdf', { ms: 2 }));
     await sleep(60);
     writeFileSync(path, serializeManifest([e('a.pdf', { ms: 7 }), e('b.pdf', { ms: 7 })]));
@@ -36,7 +36,7 @@ describe('ManifestCheckpoints', () => {
 
   it('writes nothing when nothing finished, and nothing after stop()', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cpc-ckpt-')), 'manifest.jsonl');
-    const checkpoints = new ManifestCheckpoints(path, new Set(['a.pdf']), { minIntervalMs: 10 });
+    const checkpoints = new ManifestCheckpoints(path, (p) => new Set(['a.pdf']).has(p), '.', { minIntervalMs: 10 });
     await sleep(40);
     expect(existsSync(path)).toBe(false);
     await checkpoints.stop();

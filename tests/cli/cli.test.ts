@@ -155,14 +155,14 @@ describe('cpc validate and cpc schema', () => {
 });
 
 describe('a reader that goes away', () => {
-  it('stops quietly with the status so far when stdout is closed early (| head)', async () => {
+  it('stops without a word, with status 141 (128 + SIGPIPE, as git), when stdout is closed early (| head)', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['bin/cpc.js', 'text', 'fixtures/bury-2021-cpc-revisit.pdf'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.destroy(); // the reader is gone before cpc writes
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
+    expect(code).toBe(141);
     expect(stderr).toBe('');
   });
 });

@@ -193,20 +193,20 @@ describe('cpc diff: bad input and usage', () => {
     expect(r.stderr).toBe('cpc: fixtures/blaby-2022-progress-review.txt: has no previous-cycle recommendations (it has 8 current; choose them with --new-cycle current)\n');
   });
 
-  it('names the file in a one-line error: missing (1), not a report (4), several reports (1)', () => {
+  it('names the file and the code in a one-line error, exit 2 for any trouble: missing, not a report, several reports', () => {
     const missing = cpc(['diff', `${CABINET}.txt`, 'nope/missing.pdf']);
-    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'cpc: nope/missing.pdf: input/not-found: no such file\n' });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'cpc: nope/missing.pdf: input/not-found: no such file\n' });
 
     const invalid = join(tmp, 'invalid.json');
     writeFileSync(invalid, JSON.stringify({ schemaVersion: '1.0.0', recommendations: [] }));
     const bad = cpc(['diff', invalid, `${REVISIT}.txt`]);
-    expect(bad.code).toBe(4);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/invalid\.json: output\/invalid: not a valid cpc report \(cpc validate .* shows why\)\n$/);
 
     const several = join(tmp, 'several.json');
     writeFileSync(several, `[${readFileSync(extracted.cabinetJson, 'utf8')},${readFileSync(extracted.revisitJson, 'utf8')}]`);
     const many = cpc(['diff', several, `${REVISIT}.txt`]);
-    expect(many.code).toBe(1);
+    expect(many.code).toBe(2);
     expect(many.stderr).toMatch(/several\.json: input\/unsupported-format: holds 2 reports; cpc diff compares one report with another/);
   });
 

@@ -19,6 +19,8 @@ export interface BatchCommandOptions {
   shard?: string;
   index?: string;
   quiet?: boolean;
+  verbose?: boolean;
+  base?: string;
   password?: string;
   maxPages: number;
   maxBytes: number;
@@ -46,6 +48,8 @@ export async function batchCommand(inputs: readonly string[], opts: BatchCommand
       shard,
       index: opts.index,
       quiet: opts.quiet === true,
+      verbose: opts.verbose === true,
+      base: opts.base,
       password: opts.password,
       maxPages: opts.maxPages,
       maxBytes: opts.maxBytes,

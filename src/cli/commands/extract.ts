@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CpcError, isCpcError, type Message } from '../../diagnostics.js';
 import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
@@ -8,9 +8,11 @@ import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
 import { describeFailure, EXIT } from '../../runtime/exit.js';
 import type { PdfEngine } from '../../load/pdf.js';
 import { ocrFor, type OcrMode } from '../../runtime/ocr.js';
-import { reportError, type CliIO } from '../../runtime/io.js';
-import { readInput } from '../../runtime/read.js';
+import { isStdio, readDocument, shownName, STDIN_NAME } from '../../runtime/input.js';
+import { reportError, reportMessages, verbosityOf, type CliIO } from '../../runtime/io.js';
 import { writeAtomic } from '../../runtime/write.js';
+import { commonAncestor } from '../../batch/discover.js';
+import { planOutputs } from '../../batch/output-paths.js';
 
 export interface ExtractCommandOptions {
   format: OutputFormat;
@@ -20,6 +22,9 @@ export interface ExtractCommandOptions {
   maxBytes: number;
   maxInflated: number;
   verbose?: boolean;
+  quiet?: boolean;
+  /** worker threads for several inputs; 0 or absent: one per core */
+  jobs?: number;
   /** per-file limit in milliseconds (0: none); given, the file runs in a worker thread */
   timeout?: number;
   ocr: OcrMode;
@@ -29,22 +34,28 @@ export interface ExtractCommandOptions {
 /** What became of one input: its report, or the exit code and message of its failure. */
 type Extracted = { ok: true; report: Report; messages: Message[] } | { ok: false; code: number; message: string; errorCode: string };
 
-/** The path recorded in source.file: relative to the working directory, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = isAbsolute(file) ? relative(cwd, file) : file;
-  return rel.replace(/\\/g, '/');
-}
-
 const isDirTarget = (out: string, cwd: string) => /[\\/]$/.test(out) || (existsSync(resolve(cwd, out)) && statSync(resolve(cwd, out)).isDirectory());
+
+/**
+ * Output names in a directory, as `cpc batch` gives them: each input's path below the inputs'
+ * common folder, its extension replaced (kept where two inputs share a stem). stdin is "stdin".
+ */
+export function outputNames(files: readonly string[], cwd: string, extension: string): string[] {
+  const abs = files.map((f) => (isStdio(f) ? resolve(cwd, 'stdin') : resolve(cwd, f)));
+  const base = commonAncestor(abs.map((a) => dirname(a)));
+  const rels = abs.map((a) => relative(base, a).split(sep).join('/'));
+  const plan = planOutputs(rels, extension);
+  return rels.map((r) => plan.get(r)!);
+}
 
 /** One file on this thread: the quickest way for the common `cpc extract report.pdf`. */
 async function extractHere(file: string, opts: ExtractCommandOptions, io: CliIO): Promise<Extracted> {
   try {
     // imported here: with several inputs the pipeline loads in the workers, not on this thread too
     const { extractReport } = await import('../../extract.js');
-    const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+    const bytes = await readDocument(file, io, opts.maxBytes);
     const { value, messages } = await extractReport(bytes, {
-      file: displayPath(file, io.cwd),
+      file: shownName(file),
       password: opts.password,
       maxPages: opts.maxPages,
       maxInflatedBytes: opts.maxInflated,
@@ -64,16 +75,16 @@ async function extractHere(file: string, opts: ExtractCommandOptions, io: CliIO)
  */
 async function extractInWorkers(files: readonly string[], opts: ExtractCommandOptions, io: CliIO): Promise<Extracted[]> {
   const [{ ExtractPool }, { forEachConcurrent }] = await Promise.all([import('../../batch/pool.js'), import('../../batch/concurrent.js')]);
-  const jobs = Math.min(availableParallelism(), files.length);
+  const jobs = Math.min(opts.jobs || availableParallelism(), files.length);
   const pool = new ExtractPool({ jobs, timeoutMs: opts.timeout ? opts.timeout : null, maxMemoryMb: DEFAULT_WORKER_MEMORY_MB });
   const results: Extracted[] = [];
   try {
     await forEachConcurrent(files, jobs * 2, async (file, i) => {
       try {
-        const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+        const bytes = await readDocument(file, io, opts.maxBytes);
         const outcome = await pool.extract({
           bytes,
-          file: displayPath(file, io.cwd),
+          file: shownName(file),
           password: opts.password,
           maxPages: opts.maxPages,
           maxInflatedBytes: opts.maxInflated,
@@ -95,37 +106,35 @@ async function extractInWorkers(files: readonly string[], opts: ExtractCommandOp
 }
 
 export async function extractCommand(files: readonly string[], opts: ExtractCommandOptions, io: CliIO): Promise<number> {
+  if (files.filter(isStdio).length > 1) {
+    reportError(io, null, `${STDIN_NAME} can be read only once: give - as one input at most`);
+    return EXIT.usage;
+  }
   const extracted = files.length === 1 && !opts.timeout ? [await extractHere(files[0]!, opts, io)] : await extractInWorkers(files, opts, io);
-  const reports: { file: string; report: Report }[] = [];
+  const verbosity = verbosityOf(opts);
+  const reports: { index: number; report: Report }[] = [];
   let exitCode: number = EXIT.ok;
   // diagnostics in input order, whichever file finished first
   extracted.forEach((x, i) => {
-    const file = files[i]!;
-    const shown = displayPath(file, io.cwd);
+    const shown = shownName(files[i]!);
     if (x.ok) {
-      if (opts.verbose) for (const m of x.messages) if (m.severity === 'warning') io.stderr.write(`cpc: ${shown}: warning: ${m.code}: ${m.message}\n`);
-      reports.push({ file, report: x.report });
+      reportMessages(io, shown, x.messages, verbosity);
+      reports.push({ index: i, report: x.report });
     } else {
       reportError(io, shown, x.message, x.errorCode);
       if (exitCode === EXIT.ok) exitCode = x.code;
     }
   });
+  // one input gives one report; several a JSON array, a YAML list, one CSV table or JSON Lines
+  const whole = () => (files.length === 1 ? emit(reports[0]!.report, opts.format) : emit(reports.map((r) => r.report), opts.format));
   try {
-    if (!opts.output) {
-      if (reports.length === 1 && files.length === 1) io.stdout.write(emit(reports[0]!.report, opts.format));
-      else if (reports.length > 0) io.stdout.write(emit(reports.map((r) => r.report), opts.format));
+    if (!opts.output || isStdio(opts.output)) {
+      if (reports.length > 0) io.stdout.write(whole());
     } else if (isDirTarget(opts.output, io.cwd)) {
-      const used = new Set<string>();
-      for (const { file, report } of reports) {
-        const stem = basename(file, extname(file));
-        let name = `${stem}${EXTENSIONS[opts.format]}`;
-        for (let n = 2; used.has(name); n++) name = `${stem}-${n}${EXTENSIONS[opts.format]}`;
-        used.add(name);
-        await writeAtomic(join(resolve(io.cwd, opts.output), name), emit(report, opts.format));
-      }
+      const names = outputNames(files, io.cwd, EXTENSIONS[opts.format]);
+      for (const { index, report } of reports) await writeAtomic(join(resolve(io.cwd, opts.output), names[index]!), emit(report, opts.format));
     } else if (reports.length > 0) {
-      const data = files.length === 1 ? emit(reports[0]!.report, opts.format) : emit(reports.map((r) => r.report), opts.format);
-      await writeAtomic(resolve(io.cwd, opts.output), data);
+      await writeAtomic(resolve(io.cwd, opts.output), whole());
     }
   } catch (e) {
     const f = describeFailure(isCpcError(e) ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));

@@ -1,13 +1,11 @@
-import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { extractBlocks } from '../../extract.js';
 import type { Block } from '../../layout/blocks.js';
 import { describeFailure, EXIT } from '../../runtime/exit.js';
-import { colorLevel, reportError, type CliIO } from '../../runtime/io.js';
+import { readDocument, shownName } from '../../runtime/input.js';
+import { colorLevel, reportError, reportMessages, verbosityOf, type CliIO, type ColorMode } from '../../runtime/io.js';
 import type { PdfEngine } from '../../load/pdf.js';
 import { ocrFor, type OcrMode } from '../../runtime/ocr.js';
-import { readInput } from '../../runtime/read.js';
-import { displayPath } from './extract.js';
 
 export interface TextCommandOptions {
   json?: boolean;
@@ -18,6 +16,9 @@ export interface TextCommandOptions {
   ocr: OcrMode;
   pdfEngine: PdfEngine;
   keepFurniture?: boolean;
+  color?: ColorMode;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
 function label(b: Block): string {
@@ -59,9 +60,9 @@ export function renderBlocks(blocks: readonly Block[], level: 0 | 1 | 2 | 3): st
 }
 
 export async function textCommand(file: string, opts: TextCommandOptions, io: CliIO): Promise<number> {
-  const shown = displayPath(file, io.cwd);
+  const shown = shownName(file);
   try {
-    const bytes = await readInput(resolve(io.cwd, file), opts.maxBytes);
+    const bytes = await readDocument(file, io, opts.maxBytes);
     const { value, messages } = await extractBlocks(bytes, {
       file: shown,
       password: opts.password,
@@ -71,11 +72,12 @@ export async function textCommand(file: string, opts: TextCommandOptions, io: Cl
       ...ocrFor(opts.ocr),
       keepFurniture: opts.keepFurniture,
     });
+    if (!opts.json) reportMessages(io, shown, messages, verbosityOf(opts));
     if (opts.json) {
       io.stdout.write(`${JSON.stringify({ file: shown, format: value.format, pages: value.pages, blocks: value.blocks, furniture: value.furniture, toc: value.toc, messages }, null, 2)}\n`);
       return EXIT.ok;
     }
-    const level = colorLevel(io.stdout, io.env);
+    const level = colorLevel(io.stdout, io.env, opts.color);
     io.stdout.write(renderBlocks(value.blocks, level));
     const c = new Chalk({ level });
     for (const f of value.furniture) io.stdout.write(c.dim(`[furniture] ${f.text}${f.pages.length ? ` (pages ${f.pages.join(', ')})` : ''}\n`));
