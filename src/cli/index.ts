@@ -8,6 +8,7 @@ import { DEFAULT_WORKER_MEMORY_MB } from '../batch/task.js';
 import { DEFAULT_THRESHOLD } from '../diff/defaults.js';
 import { EXIT } from '../runtime/exit.js';
 import { processIO, type CliIO } from '../runtime/io.js';
+import { TABLE_NAMES } from '../emit/tables.js';
 import { COLOR_MODES } from '../runtime/io.js';
 import { formatAlias, parseDuration, parseJobs, parsePositiveInt, parseSize, parseUnitInterval } from './options.js';
 import { dropOrphanedPdfJsRejections } from '../runtime/rejections.js';
@@ -61,7 +62,8 @@ Examples:
   $ cpc extract report.docx --format yaml -o out/
   $ cpc batch archive/ --out out/ --index recommendations.csv
   $ cpc diff cabinet-report.pdf revisit.pdf      what became of each recommendation
-  $ cpc text report.pdf | less -R                 the blocks the parser sees
+  $ cpc text report.pdf > report.md              the cleaned document as Markdown
+  $ cpc text report.pdf -f blocks | less -R      the blocks the parser sees
   $ cpc validate out/report.json
 ${EXIT_CODES_HELP}`,
     );
@@ -71,7 +73,9 @@ ${EXIT_CODES_HELP}`,
     .command('extract')
     .description('extract the report structure: sections, recommendations, peer team, metadata, warnings')
     .argument('<file...>', 'PDF, Word (.docx), HTML, text or Markdown documents; - reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one report per line)').choices(['json', 'jsonl', 'yaml', 'yml', 'csv'] as const).default('json' as const))
+    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one report per line; xlsx: a workbook, one sheet per table)').choices(['json', 'jsonl', 'yaml', 'yml', 'csv', 'xlsx'] as const).default('json' as const))
+    .addOption(new Option('--table <table>', 'CSV: which table, one row per item').choices(TABLE_NAMES).default('recommendations' as const))
+    .option('--bom', 'CSV: start with a byte-order mark, so Excel and LibreOffice read UTF-8 (curly quotes) right')
     .option('-o, --output <path>', 'write to this file (- for stdout), or one file per input into this directory (ending in /)')
     .addOption(x.quiet)
     .addOption(x.verbose)
@@ -87,7 +91,8 @@ ${EXIT_CODES_HELP}`,
       'after',
       `
 With one input and no -o, the report goes to stdout; with several, a JSON array (a YAML list, one
-CSV table, or with --format jsonl one report per line). CSV has one row per recommendation.
+CSV table, or with --format jsonl one report per line). CSV has one row per recommendation (or per
+peer, section, decision or warning with --table); xlsx has a sheet for each of those tables.
 Into a directory, outputs are named as cpc batch names them (a/b/report.pdf → out/a/b/report.json).
 ${STREAMS_HELP}
 
@@ -95,6 +100,8 @@ Examples:
   $ cpc extract fixtures/bury-2021-cpc-revisit.pdf
   $ cpc extract a.pdf b.docx -o out/            writes out/a.json and out/b.json
   $ cpc extract *.pdf --format csv -o recs.csv  every recommendation in one table
+  $ cpc extract *.pdf --format csv --table peers --bom -o peers.csv
+  $ cpc extract *.pdf --format xlsx -o reports.xlsx
   $ cpc extract *.pdf --format jsonl | jq -c '.report'
   $ curl -s https://example.org/report.pdf | cpc extract -
   $ cpc extract locked.pdf --password secret
@@ -155,8 +162,9 @@ Exit codes:
   const t = limits();
   program
     .command('text')
-    .description('print the cleaned blocks with page markers and block kinds, as the parser sees them')
+    .description('print the cleaned document as Markdown or text (furniture and contents removed), or the blocks the parser sees')
     .argument('<file>', 'a document; - reads stdin')
+    .addOption(new Option('-f, --format <format>', 'markdown: headings by level, lists, tables; text: the same, plain; blocks: each block with its index, kind and cues').choices(['markdown', 'text', 'blocks'] as const).default('markdown' as const))
     .option('--json', 'print the blocks as JSON')
     .option('--keep-furniture', 'do not remove running headers, footers and page numbers')
     .addOption(t.color)
@@ -175,7 +183,9 @@ Colours on a terminal; none when piped, with NO_COLOR set or TERM=dumb (--color 
 Each block shows its index (#12), as warnings cite it.
 
 Examples:
-  $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf
+  $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf          Markdown
+  $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf -f text  plain text
+  $ cpc text fixtures/bradford-2018-scrutiny-progress.pdf -f blocks
   $ cpc text report.docx --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
     )
     .action(async (file, opts) => {

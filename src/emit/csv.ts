@@ -1,39 +1,27 @@
 import { createRequire } from 'node:module';
 import type * as CsvStringify from 'csv-stringify/sync';
+import type { Report } from '../model/report.js';
+import { RECOMMENDATION_COLUMNS, TABLES, tableRows, type Cell, type RecommendationColumn, type TableName } from './tables.js';
 
 // loaded on first use, like yaml: most runs write JSON
 let csv: typeof CsvStringify | undefined;
 const csvLib = () => (csv ??= createRequire(import.meta.url)('csv-stringify/sync') as typeof CsvStringify);
-import type { Report } from '../model/report.js';
 
-export const CSV_COLUMNS = [
-  'file', 'council', 'kind', 'year', 'cycle', 'recYear', 'number', 'title', 'text', 'page', 'section',
-  'progress', 'nextSteps', 'status', 'owner', 'due',
-] as const;
+/** The recommendations table's columns: `extract --format csv` and `batch --index`. */
+export const CSV_COLUMNS = RECOMMENDATION_COLUMNS.map((c) => c.name) as readonly RecommendationColumn[];
 
-export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
+export type CsvRow = Record<RecommendationColumn, Cell>;
 
-/** One row per recommendation, in document order. */
+export interface CsvOptions {
+  /** which table (default recommendations) */
+  table?: TableName;
+  /** start with a byte-order mark, so Excel and LibreOffice read UTF-8 (curly quotes) right */
+  bom?: boolean;
+}
+
+/** One row per recommendation, in document order, keyed by column (an index's JSON Lines rows). */
 export function recommendationRows(report: Report): CsvRow[] {
-  const sectionTitle = new Map(report.sections.map((s) => [s.id, s.number ? `${s.number} ${s.title}` : s.title]));
-  return report.recommendations.map((r) => ({
-    file: report.source.file,
-    council: report.report.councils.join('; '),
-    kind: report.report.kind,
-    year: report.report.year,
-    cycle: r.cycle,
-    recYear: r.year,
-    number: r.number,
-    title: r.title,
-    text: r.text,
-    page: r.page,
-    section: r.sectionId ? (sectionTitle.get(r.sectionId) ?? r.sectionId) : null,
-    progress: r.response?.progress ?? null,
-    nextSteps: r.response?.nextSteps ?? null,
-    status: r.response?.status ?? null,
-    owner: r.response?.owner ?? null,
-    due: r.response?.due ?? null,
-  }));
+  return TABLES.recommendations.rows(report).map((cells) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i]!])) as CsvRow);
 }
 
 export function csvHeader(): string {
@@ -45,8 +33,10 @@ export function csvRows(rows: readonly CsvRow[], header: boolean): string {
 }
 
 /** Several reports make one table with one header. */
-export function emitCsv(reports: Report | readonly Report[]): string {
-  const list: readonly Report[] = Array.isArray(reports) ? reports : [reports as Report];
-  const rows = list.flatMap(recommendationRows);
-  return rows.length ? csvRows(rows, true) : csvHeader();
+export function emitCsv(reports: Report | readonly Report[], options: CsvOptions = {}): string {
+  const table = TABLES[options.table ?? 'recommendations'];
+  const columns = table.columns.map((c) => c.name);
+  const rows = tableRows(table, reports);
+  const text = csvLib().stringify(rows, { header: true, columns, cast: { number: (n) => String(n) } });
+  return (options.bom ? '\uFEFF' : '') + text;
 }

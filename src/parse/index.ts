@@ -66,3 +66,22 @@ export function parse(layout: Layout, format: InputFormat, options: ParseOptions
     messages,
   };
 }
+
+/**
+ * The document's outline for a reader: block index → heading level, 1 for the title (a block the
+ * layout marked as the document's title), the recognised sections below it by their level.
+ */
+export function documentOutline(layout: Layout, format: InputFormat): Map<number, number> {
+  const { found } = recogniseAll(layout, format);
+  const outline = new Map<number, number>();
+  const title = layout.blocks.findIndex((b) => b.kind !== 'table' && b.cues.includes('title'));
+  if (title >= 0) outline.set(title, 1);
+  const shift = title >= 0 ? 1 : 0;
+  const { sections, sectionOf } = found.sections;
+  const levels = new Map(sections.map((s) => [s.id, s.level]));
+  sectionOf.forEach((id, i) => {
+    // a section's heading is its first block
+    if (id !== null && (i === 0 || sectionOf[i - 1] !== id) && !outline.has(i)) outline.set(i, levels.get(id)! + shift);
+  });
+  return outline;
+}

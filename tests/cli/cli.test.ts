@@ -33,7 +33,7 @@ describe('cpc extract', () => {
     const yaml = parseYaml(cpc(['extract', 'fixtures/bury-2021-cpc-revisit.docx', '--format', 'yaml']).stdout);
     expect(yaml).toEqual(json);
     const csv = cpc(['extract', 'fixtures/bury-2021-cpc-revisit.docx', '--format', 'csv']).stdout;
-    expect(csv.split('\n')[0]).toBe('file,council,kind,year,cycle,recYear,number,title,text,page,section,progress,nextSteps,status,owner,due');
+    expect(csv.split('\n')[0]).toBe('file,id,council,kind,year,cycle,recYear,number,title,text,page,sectionId,section,progress,nextSteps,status,owner,due,rule,confidence');
   });
 
   it('writes one file per input into a directory with -o dir/', () => {
@@ -108,8 +108,8 @@ describe('encrypted PDFs', () => {
 });
 
 describe('cpc text', () => {
-  it('prints blocks with page markers and kinds, without colour when piped', () => {
-    const r = cpc(['text', PDF]);
+  it('prints blocks with page markers and kinds (-f blocks), without colour when piped', () => {
+    const r = cpc(['text', PDF, '-f', 'blocks']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('── page 1 ──');
     expect(r.stdout).toMatch(/\[#\d+ heading[^\]]*\] 1\. Introduction and purpose/);
@@ -119,8 +119,8 @@ describe('cpc text', () => {
   });
 
   it('colours with FORCE_COLOR and not with NO_COLOR', () => {
-    expect(cpc(['text', PDF], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
-    expect(cpc(['text', PDF], { env: { FORCE_COLOR: '', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(cpc(['text', PDF, '-f', 'blocks'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(cpc(['text', PDF, '-f', 'blocks'], { env: { FORCE_COLOR: '', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
   });
 
   it('prints the blocks as JSON with --json', () => {

@@ -127,7 +127,7 @@ describe('small conventions', () => {
     expect(cpc([...args, '--color', 'always']).stdout).toMatch(ANSI);
     expect(cpc([...args, '--color', 'never'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
     expect(cpc(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
-    expect(cpc(['text', `${REVISIT}.txt`, '--color', 'always'], { env: { NO_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(cpc(['text', `${REVISIT}.txt`, '-f', 'blocks', '--color', 'always'], { env: { NO_COLOR: '1' } }).stdout).toMatch(ANSI);
   });
 
   it('extract -o dir/ names outputs as batch does (the tree below the common folder; shared stems keep their extension)', () => {

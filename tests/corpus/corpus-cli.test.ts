@@ -81,7 +81,7 @@ describe('cpc extract: each corpus file alone', () => {
     expect(entities.code).toBe(0);
     expect(entities.stdout).not.toContain(SECRET);
     // the references stay as written, unexpanded (no billion laughs), and the linked images unread
-    const text = cpc(['text', 'entities.docx'], { cwd: corpus.dir, timeout: HANG_MS });
+    const text = cpc(['text', 'entities.docx', '-f', 'blocks'], { cwd: corpus.dir, timeout: HANG_MS });
     expect(text.stdout.split('\n').filter((l) => l.startsWith('['))).toEqual(['[#0 para standalone] Corporate Peer Challenge', '[#1 para] &secret;', '[#2 para] &net;', '[#3 para] &l10;', '[#4 para standalone] Key recommendations']);
     expect(JSON.parse(entities.stdout)).toMatchObject({ warnings: expect.arrayContaining([expect.objectContaining({ code: 'docx/image-skipped', message: '2 images skipped (alt text is not report text)' })]) });
     // connections made while the child ran wait in the backlog until this thread looks

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CpcError, isCpcError, type Message } from '../../diagnostics.js';
-import { EXTENSIONS, emit, type OutputFormat } from '../../emit/index.js';
+import { EXTENSIONS, emit, emitXlsx, type OutputFormat, type TableName } from '../../emit/index.js';
 import type { Report } from '../../model/report.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/task.js';
 import { describeFailure, EXIT } from '../../runtime/exit.js';
@@ -23,6 +23,10 @@ export interface ExtractCommandOptions {
   maxInflated: number;
   verbose?: boolean;
   quiet?: boolean;
+  /** CSV: which table (default recommendations) */
+  table?: TableName;
+  /** CSV: start with a byte-order mark */
+  bom?: boolean;
   /** worker threads for several inputs; 0 or absent: one per core */
   jobs?: number;
   /** per-file limit in milliseconds (0: none); given, the file runs in a worker thread */
@@ -110,6 +114,10 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
     reportError(io, null, `${STDIN_NAME} can be read only once: give - as one input at most`);
     return EXIT.usage;
   }
+  if (opts.format !== 'csv' && (opts.bom || (opts.table && opts.table !== 'recommendations'))) {
+    reportError(io, null, `--table and --bom shape CSV output: add --format csv`);
+    return EXIT.usage;
+  }
   const extracted = files.length === 1 && !opts.timeout ? [await extractHere(files[0]!, opts, io)] : await extractInWorkers(files, opts, io);
   const verbosity = verbosityOf(opts);
   const reports: { index: number; report: Report }[] = [];
@@ -125,16 +133,29 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
       if (exitCode === EXIT.ok) exitCode = x.code;
     }
   });
+  const toStdout = !opts.output || isStdio(opts.output);
+  if (opts.format === 'xlsx' && toStdout && io.stdout.isTTY) {
+    reportError(io, null, 'an xlsx workbook is binary: write it to a file with -o recs.xlsx (or redirect stdout)');
+    return EXIT.usage;
+  }
+  const shownOut = toStdout ? 'stdout' : opts.output!;
+  /** the output of some reports: text, or an xlsx workbook (whose cut cells are told) */
+  const render = async (list: Report | Report[]): Promise<string | Uint8Array> => {
+    if (opts.format !== 'xlsx') return emit(list, opts.format, { table: opts.table, bom: opts.bom });
+    const book = await emitXlsx(list);
+    if (book.truncated && verbosity !== 'quiet') io.stderr.write(`cpc: ${shownOut}: xlsx/cell-truncated: ${book.truncated} cell${book.truncated === 1 ? '' : 's'} longer than Excel's 32,767 characters cut there (the JSON has them whole)\n`);
+    return book.bytes;
+  };
   // one input gives one report; several a JSON array, a YAML list, one CSV table or JSON Lines
-  const whole = () => (files.length === 1 ? emit(reports[0]!.report, opts.format) : emit(reports.map((r) => r.report), opts.format));
+  const whole = () => render(files.length === 1 ? reports[0]!.report : reports.map((r) => r.report));
   try {
-    if (!opts.output || isStdio(opts.output)) {
-      if (reports.length > 0) io.stdout.write(whole());
-    } else if (isDirTarget(opts.output, io.cwd)) {
+    if (toStdout) {
+      if (reports.length > 0) io.stdout.write(await whole());
+    } else if (isDirTarget(opts.output!, io.cwd)) {
       const names = outputNames(files, io.cwd, EXTENSIONS[opts.format]);
-      for (const { index, report } of reports) await writeAtomic(join(resolve(io.cwd, opts.output), names[index]!), emit(report, opts.format));
+      for (const { index, report } of reports) await writeAtomic(join(resolve(io.cwd, opts.output!), names[index]!), await render(report));
     } else if (reports.length > 0) {
-      await writeAtomic(resolve(io.cwd, opts.output), whole());
+      await writeAtomic(resolve(io.cwd, opts.output!), await whole());
     }
   } catch (e) {
     const f = describeFailure(isCpcError(e) ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));

@@ -1,5 +1,7 @@
 import { Chalk } from 'chalk';
+import { renderDocument, type DocumentFormat } from '../../emit/markdown.js';
 import { extractBlocks } from '../../extract.js';
+import { documentOutline } from '../../parse/index.js';
 import type { Block } from '../../layout/blocks.js';
 import { describeFailure, EXIT } from '../../runtime/exit.js';
 import { readDocument, shownName } from '../../runtime/input.js';
@@ -7,7 +9,11 @@ import { colorLevel, reportError, reportMessages, verbosityOf, type CliIO, type 
 import type { PdfEngine } from '../../load/pdf.js';
 import { ocrFor, type OcrMode } from '../../runtime/ocr.js';
 
+export const TEXT_FORMATS = ['markdown', 'text', 'blocks'] as const;
+
 export interface TextCommandOptions {
+  /** markdown (the default) or text: the cleaned document; blocks: the parser's view, for debugging */
+  format?: (typeof TEXT_FORMATS)[number];
   json?: boolean;
   password?: string;
   maxPages: number;
@@ -75,6 +81,11 @@ export async function textCommand(file: string, opts: TextCommandOptions, io: Cl
     if (!opts.json) reportMessages(io, shown, messages, verbosityOf(opts));
     if (opts.json) {
       io.stdout.write(`${JSON.stringify({ file: shown, format: value.format, pages: value.pages, blocks: value.blocks, furniture: value.furniture, toc: value.toc, messages }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const format = opts.format ?? 'markdown';
+    if (format !== 'blocks') {
+      io.stdout.write(renderDocument(value.blocks, documentOutline(value, value.format), format as DocumentFormat));
       return EXIT.ok;
     }
     const level = colorLevel(io.stdout, io.env, opts.color);
