@@ -14,6 +14,7 @@ export const WARNING_CODES = [
   'pdf/engine-fallback',
   'pdf/shapes-capped',
   'text/encoding-guessed',
+  'text/nul-removed',
   // layout
   'layout/furniture-removed',
   'layout/toc-removed',
@@ -116,6 +117,7 @@ export function sortMessages(messages: readonly Message[]): Message[] {
 export const ERROR_CODES = {
   'input/not-found': 1,
   'input/unreadable': 1,
+  'input/not-a-file': 1,
   'input/empty': 1,
   'input/unsupported-format': 1,
   'input/wrong-type': 1,

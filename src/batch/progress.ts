@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Message } from '../diagnostics.js';
-import type { CliIO, Verbosity } from '../runtime/io.js';
+import { printable, type CliIO, type Verbosity } from '../runtime/io.js';
 import { formatDuration, plural } from './format.js';
 import type { ManifestEntry } from './manifest.js';
 
@@ -19,13 +19,13 @@ export function describeEntry(entry: ManifestEntry): string {
       const c = entry.counts;
       const recommendations = c ? c.recommendationsCurrent + c.recommendationsPrevious : 0;
       const parts = [entry.pages === null ? null : plural(entry.pages, 'page'), plural(recommendations, 'recommendation'), entry.warnings.length ? plural(entry.warnings.length, 'warning') : null, formatDuration(entry.ms)];
-      return `${entry.path} (${parts.filter((p) => p !== null).join(', ')})`;
+      return `${printable(entry.path)} (${parts.filter((p) => p !== null).join(', ')})`;
     }
     case 'skipped':
-      return `${entry.path} (unchanged)`;
+      return `${printable(entry.path)} (unchanged)`;
     case 'failed':
     case 'timeout':
-      return `${entry.path}: ${entry.error?.code ?? 'error'}: ${entry.error?.message.split('\n')[0] ?? ''}`;
+      return `${printable(entry.path)}: ${entry.error?.code ?? 'error'}: ${printable(entry.error?.message.split('\n')[0] ?? '')}`;
   }
 }
 
@@ -35,7 +35,7 @@ export function describeEntry(entry: ManifestEntry): string {
  */
 export function diagnosticLines(entry: ManifestEntry, messages: readonly Message[], verbosity: Verbosity): string[] {
   if (verbosity === 'quiet' || entry.status !== 'ok') return [];
-  return messages.filter((m) => m.severity === 'warning' || verbosity === 'verbose').map((m) => `cpc: ${entry.path}: ${m.code}: ${m.message}${m.page != null ? ` (page ${m.page})` : ''}\n`);
+  return messages.filter((m) => m.severity === 'warning' || verbosity === 'verbose').map((m) => `cpc: ${printable(entry.path)}: ${m.code}: ${printable(m.message)}${m.page != null ? ` (page ${m.page})` : ''}\n`);
 }
 
 export interface ProgressOptions {
@@ -60,7 +60,7 @@ function quietProgress(io: CliIO, options: ProgressOptions): Progress {
   return {
     fileDone(entry) {
       if (failedRun(entry)) io.stderr.write(`cpc: ${describeEntry(entry)}\n`);
-      else if (options.failOnWarning && entry.warnings.length) io.stderr.write(`cpc: ${entry.path}: warning: ${entry.warnings.join(', ')}\n`);
+      else if (options.failOnWarning && entry.warnings.length) io.stderr.write(`cpc: ${printable(entry.path)}: warning: ${entry.warnings.join(', ')}\n`);
     },
     finish() {},
   };
@@ -96,7 +96,7 @@ function barProgress(io: CliIO, total: number, options: ProgressOptions): Progre
     fileDone(entry, messages) {
       if (failedRun(entry)) bars.log(`${entry.status.padEnd(7)} ${describeEntry(entry)}\n`);
       for (const line of diagnosticLines(entry, messages, options.verbosity)) bars.log(line);
-      bar.increment(1, { file: entry.path });
+      bar.increment(1, { file: printable(entry.path) });
     },
     finish() {
       bars.stop();

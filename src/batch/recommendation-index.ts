@@ -25,7 +25,7 @@ export interface IndexResult {
  * entries in path order, each output read back from disk in turn (so skipped files count too),
  * rows in document order. One report is in memory at a time; rows stream to a temporary file.
  */
-export async function writeRecommendationIndex(indexPath: string, format: IndexFormat, entries: readonly ManifestEntry[], outDir: string): Promise<IndexResult> {
+export async function writeRecommendationIndex(indexPath: string, format: IndexFormat, entries: readonly ManifestEntry[], outDir: string, csvRaw = false): Promise<IndexResult> {
   const file = await AtomicFile.create(indexPath);
   const result: IndexResult = { rows: 0, problems: [] };
   try {
@@ -53,7 +53,7 @@ export async function writeRecommendationIndex(indexPath: string, format: IndexF
       const rows = recommendationRows(checked.value);
       result.rows += rows.length;
       if (rows.length === 0) continue;
-      await file.write(format === 'csv' ? csvRows(rows, false) : rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      await file.write(format === 'csv' ? csvRows(rows, false, csvRaw) : rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
     }
     await file.commit();
     return result;

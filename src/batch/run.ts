@@ -35,6 +35,8 @@ export interface BatchOptions {
   shard?: Shard;
   /** recommendations index, .csv or .jsonl */
   index?: string;
+  /** CSV index cells as they are: no apostrophe before a formula */
+  csvRaw?: boolean;
   quiet: boolean;
   verbose?: boolean;
   /** the folder outputs mirror the inputs below; default: the manifest's, else the inputs' common folder */
@@ -211,7 +213,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
 
   if (indexPath && indexFormat) {
     try {
-      const index = await writeRecommendationIndex(indexPath, indexFormat, manifest, outDir);
+      const index = await writeRecommendationIndex(indexPath, indexFormat, manifest, outDir, opts.csvRaw === true);
       for (const p of index.problems) reportError(io, p.path, `left out of the index: ${p.message}`);
       if (index.problems.length) runFailed = true;
     } catch (e) {

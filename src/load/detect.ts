@@ -24,12 +24,10 @@ function isProbablyText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
   if (sample[0] === 0xff && sample[1] === 0xfe) return true; // UTF-16 LE BOM
   if (sample[0] === 0xfe && sample[1] === 0xff) return true; // UTF-16 BE BOM
+  // a stray NUL (a bad copy, a text editor's slip) leaves a text a text; binary data is full of them
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return false;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  }
-  if (control > sample.length / 100) return false;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  if (control > Math.max(2, sample.length / 100)) return false;
   // strict UTF-8 decode of the sample, allowing a sequence cut at the sample's end
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length === bytes.length ? sample.length : trimPartialUtf8(sample)));

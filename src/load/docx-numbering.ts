@@ -57,6 +57,11 @@ const intVal = (el: XmlElement | null): number | null => {
   const n = Number.parseInt(v, 10);
   return Number.isFinite(n) ? n : null;
 };
+/** A list level: OOXML has nine (0–8); any other is no level */
+const levelVal = (el: XmlElement | null): number | null => {
+  const n = intVal(el);
+  return n === null || n < 0 || n > 8 ? null : n;
+};
 
 function readLevel(lvl: XmlElement): Level {
   const isLglEl = child(lvl, 'isLgl');
@@ -110,7 +115,7 @@ export function readNumberingDefinitions(numberingXml: string | null, stylesXml:
         const numPr = child(child(s, 'pPr'), 'numPr');
         styleNumbering.set(id, {
           numId: val(child(numPr, 'numId')),
-          ilvl: intVal(child(numPr, 'ilvl')),
+          ilvl: levelVal(child(numPr, 'ilvl')),
           basedOn: val(child(s, 'basedOn')),
         });
       }
@@ -124,7 +129,16 @@ const ROMAN: [number, string][] = [
   [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
 ];
 
+/**
+ * Past these a label is the document's mischief, not a list (a 2 KB file numbering from 1e20 would
+ * build a label of that length): Roman numerals end at 3999 as they always have, Word's letters
+ * repeat at most 20 times; beyond, the digits.
+ */
+const MAX_ROMAN = 3999;
+const MAX_LETTERS = 26 * 20;
+
 function roman(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_ROMAN) return String(n);
   let out = '';
   for (const [v, s] of ROMAN) while (n >= v) { out += s; n -= v; }
   return out;
@@ -133,6 +147,7 @@ function roman(n: number): string {
 function letters(n: number): string {
   // Word repeats the letter: a … z, aa … zz, aaa …
   if (n < 1) return '';
+  if (!Number.isSafeInteger(n) || n > MAX_LETTERS) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
@@ -168,7 +183,7 @@ function numberingOf(p: XmlElement, defs: NumberingDefinitions): ParagraphNumber
   const pPr = child(p, 'pPr');
   const numPr = child(pPr, 'numPr');
   let numId = val(child(numPr, 'numId'));
-  let ilvl = intVal(child(numPr, 'ilvl'));
+  let ilvl = levelVal(child(numPr, 'ilvl'));
   // numbering inherited through the paragraph style chain (e.g. numbered Heading 2)
   let styleId = val(child(pPr, 'pStyle'));
   const seen = new Set<string>();

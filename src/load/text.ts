@@ -1,4 +1,4 @@
-import { info, type Message } from '../diagnostics.js';
+import { info, warning, type Message } from '../diagnostics.js';
 import type { InputFormat } from '../model/report.js';
 import type { LineHint, LoadResult, RawLine, RawPage } from './raw.js';
 
@@ -110,9 +110,12 @@ export function textToPages(text: string): RawPage[] {
 }
 
 export function loadText(bytes: Uint8Array, format: Extract<InputFormat, 'txt' | 'md'>): LoadResult {
-  const { text, guessed } = decodeText(bytes);
+  const decoded = decodeText(bytes);
   const messages: Message[] = [];
-  if (guessed) messages.push(info('load', 'text/encoding-guessed', 'the text is not UTF-8; read as Windows-1252'));
+  if (decoded.guessed) messages.push(info('load', 'text/encoding-guessed', 'the text is not UTF-8; read as Windows-1252'));
+  const nuls = decoded.text.split('\u0000').length - 1;
+  const text = nuls ? decoded.text.replaceAll('\u0000', '') : decoded.text;
+  if (nuls) messages.push(warning('load', 'text/nul-removed', `${nuls} NUL character${nuls === 1 ? '' : 's'} (no text) removed`));
   const pages = textToPages(text);
   return { value: { format, flow: false, pages, pageCount: pages.length, furniture: [] }, messages };
 }

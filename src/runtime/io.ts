@@ -62,10 +62,19 @@ export function colorLevel(stream: Stream, env: CliIO['env'], mode: ColorMode = 
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
+/**
+ * A name or message as it may be printed to a log or a terminal: control characters (a newline
+ * that would forge a log line, an escape sequence the terminal would obey) shown as \n, \xNN.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 /** One line on stderr, naming the file, the error code (as in batch's manifest) and the cause. */
 export function reportError(io: CliIO, file: string | null, message: string, code?: string): void {
   const first = message.split('\n')[0]!;
-  io.stderr.write(`cpc: ${file ? `${file}: ` : ''}${code && code !== 'usage' ? `${code}: ` : ''}${first}\n`);
+  io.stderr.write(`cpc: ${file ? `${printable(file)}: ` : ''}${code && code !== 'usage' ? `${code}: ` : ''}${printable(first)}\n`);
 }
 
 /**
@@ -76,6 +85,6 @@ export function reportMessages(io: CliIO, file: string, messages: readonly Messa
   if (verbosity === 'quiet') return;
   for (const m of messages) {
     if (m.severity === 'info' && verbosity !== 'verbose') continue;
-    io.stderr.write(`cpc: ${file}: ${m.code}: ${m.message}${m.page != null ? ` (page ${m.page})` : ''}\n`);
+    io.stderr.write(`cpc: ${printable(file)}: ${m.code}: ${printable(m.message)}${m.page != null ? ` (page ${m.page})` : ''}\n`);
   }
 }

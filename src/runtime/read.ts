@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { CpcError } from '../diagnostics.js';
 
@@ -26,6 +27,14 @@ export function tooLarge(bytes: number | null, maxBytes: number): CpcError {
   return new CpcError('input/too-large', `${size} the limit of ${formatSize(maxBytes)} (raise it with --max-bytes)`);
 }
 
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /** Read an input document, refusing directories and files over the size limit before reading them. */
 export async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
   let info;
@@ -36,6 +45,9 @@ export async function readInput(path: string, maxBytes: number): Promise<Uint8Ar
     throw new CpcError('input/unreadable', `cannot read it (${(e as Error).message})`);
   }
   if (info.isDirectory()) throw new CpcError('input/unreadable', 'is a directory, not a document');
+  // a FIFO would block until a writer comes, a device (/dev/zero) never ends and reports size 0:
+  // refused before they are opened; a stream is read with `-`, where the size limit is counted
+  if (!info.isFile()) throw new CpcError('input/not-a-file', `is ${kindOf(info)}, not a regular file (pipe it in with - to read it as a stream)`);
   if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
   try {
     return new Uint8Array(await readFile(path));

@@ -26,7 +26,7 @@ describe('cpc extract --format xlsx and csv', () => {
     expect(r.stdout.split('\n')[0]).toBe('\uFEFFfile,id,text,body,sectionId,page');
     expect(r.stdout).toMatch(/\nfixtures\/bury-2021-cabinet-report\.docx,decision-1,/);
     const wrong = cpc(['extract', CABINET, '--table', 'peers']);
-    expect(wrong).toMatchObject({ code: 2, stdout: '', stderr: 'cpc: --table and --bom shape CSV output: add --format csv\n' });
+    expect(wrong).toMatchObject({ code: 2, stdout: '', stderr: 'cpc: --table, --bom and --csv-raw shape CSV output: add --format csv\n' });
   });
 });
 

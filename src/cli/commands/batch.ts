@@ -18,6 +18,7 @@ export interface BatchCommandOptions {
   failOn: FailOn;
   shard?: string;
   index?: string;
+  csvRaw?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   base?: string;
@@ -47,6 +48,7 @@ export async function batchCommand(inputs: readonly string[], opts: BatchCommand
       failOn: opts.failOn,
       shard,
       index: opts.index,
+      csvRaw: opts.csvRaw === true,
       quiet: opts.quiet === true,
       verbose: opts.verbose === true,
       base: opts.base,

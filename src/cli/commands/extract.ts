@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CpcError, isCpcError, type Message } from '../../diagnostics.js';
@@ -27,6 +27,8 @@ export interface ExtractCommandOptions {
   table?: TableName;
   /** CSV: start with a byte-order mark */
   bom?: boolean;
+  /** CSV: cells as they are, formulas not neutralised */
+  csvRaw?: boolean;
   /** worker threads for several inputs; 0 or absent: one per core */
   jobs?: number;
   /** per-file limit in milliseconds (0: none); given, the file runs in a worker thread */
@@ -37,6 +39,17 @@ export interface ExtractCommandOptions {
 
 /** What became of one input: its report, or the exit code and message of its failure. */
 type Extracted = { ok: true; report: Report; messages: Message[] } | { ok: false; code: number; message: string; errorCode: string };
+
+/** The same file (a hard or symbolic link to it too), when both exist. */
+function sameFile(a: string, b: string): boolean {
+  let x: Stats, y: Stats;
+  try {
+    [x, y] = [statSync(a), statSync(b)];
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+  return x.dev === y.dev && x.ino === y.ino;
+}
 
 const isDirTarget = (out: string, cwd: string) => /[\\/]$/.test(out) || (existsSync(resolve(cwd, out)) && statSync(resolve(cwd, out)).isDirectory());
 
@@ -114,8 +127,8 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
     reportError(io, null, `${STDIN_NAME} can be read only once: give - as one input at most`);
     return EXIT.usage;
   }
-  if (opts.format !== 'csv' && (opts.bom || (opts.table && opts.table !== 'recommendations'))) {
-    reportError(io, null, `--table and --bom shape CSV output: add --format csv`);
+  if (opts.format !== 'csv' && (opts.bom || opts.csvRaw || (opts.table && opts.table !== 'recommendations'))) {
+    reportError(io, null, `--table, --bom and --csv-raw shape CSV output: add --format csv`);
     return EXIT.usage;
   }
   const extracted = files.length === 1 && !opts.timeout ? [await extractHere(files[0]!, opts, io)] : await extractInWorkers(files, opts, io);
@@ -139,9 +152,19 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
     return EXIT.usage;
   }
   const shownOut = toStdout ? 'stdout' : opts.output!;
+  // an output never replaces an input (`cpc extract r.txt -o r.txt`)
+  if (!toStdout) {
+    const inputs = files.filter((f) => !isStdio(f));
+    const targets = isDirTarget(opts.output!, io.cwd) ? outputNames(files, io.cwd, EXTENSIONS[opts.format]).map((n) => join(resolve(io.cwd, opts.output!), n)) : [resolve(io.cwd, opts.output!)];
+    const clash = inputs.find((i) => targets.some((t) => sameFile(t, resolve(io.cwd, i))));
+    if (clash) {
+      reportError(io, opts.output!, `would write over the input ${clash}; cpc never replaces an input: name another output`);
+      return EXIT.usage;
+    }
+  }
   /** the output of some reports: text, or an xlsx workbook (whose cut cells are told) */
   const render = async (list: Report | Report[]): Promise<string | Uint8Array> => {
-    if (opts.format !== 'xlsx') return emit(list, opts.format, { table: opts.table, bom: opts.bom });
+    if (opts.format !== 'xlsx') return emit(list, opts.format, { table: opts.table, bom: opts.bom, raw: opts.csvRaw });
     const book = await emitXlsx(list);
     if (book.truncated && verbosity !== 'quiet') io.stderr.write(`cpc: ${shownOut}: xlsx/cell-truncated: ${book.truncated} cell${book.truncated === 1 ? '' : 's'} longer than Excel's 32,767 characters cut there (the JSON has them whole)\n`);
     return book.bytes;
