@@ -43,6 +43,10 @@ const POOL_BROKEN = Symbol('pool broken');
  */
 const WORKER_YOUNG_GENERATION_MB = 10;
 
+/** The abort reason of a file stopped because the run was interrupted */
+const CANCELLED = Symbol('cancelled');
+const CANCELLED_FAILURE: TaskFailure = { code: 'input/cancelled', message: 'stopped: the run was interrupted', exitCode: 1 };
+
 export class ExtractPool {
   readonly #pool: Piscina<ExtractTask, WorkerReply>;
   readonly #options: PoolOptions;
@@ -56,6 +60,7 @@ export class ExtractPool {
    * clean up after itself, so the pool removes the whole directory when it closes.
    */
   readonly #scratch = mkdtempSync(join(tmpdir(), 'cpc-pool-'));
+  #cancelled = false;
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -83,6 +88,7 @@ export class ExtractPool {
   }
 
   async extract(input: Omit<ExtractTask, 'id'>): Promise<TaskOutcome> {
+    if (this.#cancelled) return { status: 'failed', ms: 0, error: CANCELLED_FAILURE };
     if (this.#broken) return { status: 'failed', ms: 0, error: this.#crash(this.#broken) };
     const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch, maxMemoryMb: this.#options.maxMemoryMb };
     const controller = new AbortController();
@@ -102,6 +108,7 @@ export class ExtractPool {
       return reply.ok ? { status: 'ok', ms, summary: reply.summary, report: reply.report, messages: reply.messages } : { status: 'failed', ms, error: reply.error };
     } catch (e) {
       const ms = Math.round(performance.now() - startedAt);
+      if (controller.signal.reason === CANCELLED) return { status: 'failed', ms, error: CANCELLED_FAILURE };
       if (controller.signal.reason === POOL_BROKEN) return { status: 'failed', ms, error: this.#crash(this.#broken) };
       if (controller.signal.reason === TIMED_OUT) {
         const limit = formatDuration(this.#options.timeoutMs ?? 0);
@@ -121,6 +128,12 @@ export class ExtractPool {
       return { code: 'input/out-of-memory', message: `stopped: it needs more than ${this.#options.maxMemoryMb} MB of memory (raise the limit with --max-memory)`, exitCode: 1 };
     }
     return { code: 'internal', message: `internal error: the worker thread stopped (${err?.message ?? String(e)})`, exitCode: 1 };
+  }
+
+  /** Stop every file in flight (Ctrl-C): each resolves as failed with `input/cancelled`, its output not written. */
+  cancelAll(): void {
+    this.#cancelled = true;
+    for (const controller of this.#running) controller.abort(CANCELLED);
   }
 
   /** Terminate the workers and remove their temporary files. */

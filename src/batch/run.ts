@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../runtime/exit.js';
 import { reportError, type CliIO, type Verbosity } from '../runtime/io.js';
 import type { Message } from '../diagnostics.js';
@@ -82,6 +82,13 @@ function entryFromOutcome(path: string, sha256: string, output: string, outcome:
   return entry(path, outcome.status, { sha256, error: { code: outcome.error.code, message: outcome.error.message }, ms: outcome.ms, cpcVersion });
 }
 
+async function removeTempFiles(dirs: ReadonlySet<string>, tag: string): Promise<void> {
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => n.startsWith(`.${tag}`) && n.endsWith('.cpc-tmp')).map((n) => rm(join(dir, n), { force: true })));
+  }
+}
+
 const isUnder = (abs: string, dir: string) => abs === dir || abs.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
 /** Entries keyed by paths below `from`, keyed again below `to`; those not below it are dropped. */
@@ -137,7 +144,15 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   // started on the first file that needs work: a run where everything is up to date starts no thread
   const getPool = () => (pool ??= new ExtractPool({ jobs: Math.max(1, Math.min(opts.jobs, mine.length)), timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb }));
 
-  const convert = async (input: DiscoveredInput): Promise<{ entry: ManifestEntry; messages: Message[] }> => {
+  /** marks the temporary files of this run's writes, so an interrupted run can remove what its workers left */
+  const tempTag = `r${process.pid}${randomBytes(3).toString('hex')}-`;
+  /** folders this run wrote into */
+  const written = new Set<string>();
+  /** set by Ctrl-C or SIGTERM: the exit status; files in flight are stopped, no new one starts */
+  let interrupted: number | null = null;
+
+  /** null: stopped by an interruption, so not recorded (the next run converts it) */
+  const convert = async (input: DiscoveredInput): Promise<{ entry: ManifestEntry; messages: Message[] } | null> => {
     const done = (entry: ManifestEntry, messages: Message[] = []) => ({ entry, messages });
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
@@ -156,6 +171,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     if (!opts.force && isUpToDate(last, { sha256, cpcVersion, output, outputExists: existsSync(outPath) })) {
       return done({ ...last, status: 'skipped', ms: ms() });
     }
+    if (interrupted !== null) return null;
+    written.add(dirname(outPath));
     const outcome = await getPool().extract({
       bytes,
       file: input.rel,
@@ -165,14 +182,23 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
       pdfEngine: opts.pdfEngine,
       ocr: opts.ocr,
       timeoutMs: opts.timeoutMs,
-      write: { path: outPath, format: opts.format },
+      write: { path: outPath, format: opts.format, tempTag },
     });
+    if (outcome.status !== 'ok' && outcome.error.code === 'input/cancelled') return null;
     return done(entryFromOutcome(input.rel, sha256, output, outcome), outcome.status === 'ok' ? outcome.messages : []);
   };
 
   const verbosity: Verbosity = opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal';
   const progress = createProgress(io, mine.length, { verbosity, failOnWarning: opts.failOn === 'warning' });
-  const stopOnInterrupt = onInterrupt(() => progress.finish());
+  // the first signal stops the run cleanly (what finished is recorded, the summary printed); a
+  // second one, with no listener left, ends the process at once
+  const stopOnInterrupt = onInterrupt(
+    () => progress.finish(),
+    (code) => {
+      interrupted = code;
+      pool?.cancelAll();
+    },
+  );
   const entries: ManifestEntry[] = [];
   const discovered = new Set(discovery.inputs.map((i) => i.rel));
   // an earlier entry stays when this run did not look for its file (another folder's, another
@@ -181,13 +207,15 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const checkpoints = new ManifestCheckpoints(manifestPath, keep, baseFromOut);
   try {
     await forEachConcurrent(mine, opts.jobs * READ_AHEAD, async (input, i) => {
-      let done: { entry: ManifestEntry; messages: Message[] };
+      if (interrupted !== null) return;
+      let done: { entry: ManifestEntry; messages: Message[] } | null;
       try {
         done = await convert(input);
       } catch (e) {
         // a bug in cpc on one file still must not stop the others
         done = { entry: entry(input.rel, 'failed', { error: { code: 'internal', message: `internal error: ${(e as Error).message}` } }), messages: [] };
       }
+      if (done === null || interrupted !== null) return;
       entries[i] = done.entry;
       checkpoints.finished(done.entry);
       progress.fileDone(done.entry, done.messages);
@@ -197,13 +225,16 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     progress.finish();
     await checkpoints.stop();
     await pool?.close();
+    // a worker stopped mid-write leaves its temporary file: this run's are removed
+    if (interrupted !== null) await removeTempFiles(written, tempTag);
   }
+  const finished = entries.filter((e) => e !== undefined);
 
   let runFailed = false;
   // read again just before writing: a shard that finished meanwhile into the same --out keeps its entries
   const onDisk = await readManifest(manifestPath);
   const latest = onDisk.base !== null && resolve(outDir, onDisk.base) !== base ? rebase(onDisk.entries, resolve(outDir, onDisk.base), base) : onDisk.entries;
-  const manifest = mergeManifest(latest.values(), entries, keep);
+  const manifest = mergeManifest(latest.values(), finished, keep);
   try {
     await writeAtomic(manifestPath, serializeManifest(manifest, baseFromOut));
   } catch (e) {
@@ -211,7 +242,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     runFailed = true;
   }
 
-  if (indexPath && indexFormat) {
+  if (indexPath && indexFormat && interrupted !== null) reportError(io, opts.index ?? null, 'not written: the run was interrupted (the next run writes it)');
+  else if (indexPath && indexFormat) {
     try {
       const index = await writeRecommendationIndex(indexPath, indexFormat, manifest, outDir, opts.csvRaw === true);
       for (const p of index.problems) reportError(io, p.path, `left out of the index: ${p.message}`);
@@ -222,6 +254,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     }
   }
 
-  io.stderr.write(`${summaryLine(tally(entries, discovery.ignored.length, performance.now() - startedAt))}\n`);
-  return runFailed ? EXIT.input : exitStatusFor(entries, opts.failOn);
+  const summary = summaryLine(tally(finished, discovery.ignored.length, performance.now() - startedAt));
+  io.stderr.write(`${summary}${interrupted !== null ? `; interrupted, ${mine.length - finished.length} not converted` : ''}\n`);
+  if (interrupted !== null) return interrupted;
+  return runFailed ? EXIT.input : exitStatusFor(finished, opts.failOn);
 }

@@ -29,7 +29,7 @@ export interface ExtractTask {
   /** a directory for temporary files that the pool removes when it closes */
   scratch?: string;
   /** batch: the worker writes the output itself (in parallel, atomically) and returns a summary; extract: null, the report comes back */
-  write: { path: string; format: 'json' | 'yaml' } | null;
+  write: { path: string; format: 'json' | 'yaml'; tempTag?: string } | null;
 }
 
 /** Given to every worker when it starts. */

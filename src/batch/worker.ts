@@ -37,9 +37,9 @@ export default async function extractInWorker(task: ExtractTask): Promise<Worker
   const summary = summariseReport(result.value);
   if (!task.write) return { ok: true, summary, report: result.value, messages: result.messages };
   try {
-    await writeAtomic(task.write.path, emit(result.value, task.write.format));
+    await writeAtomic(task.write.path, emit(result.value, task.write.format), task.write.tempTag);
   } catch (e) {
     return { ok: false, error: { code: 'output/write-failed', message: `cannot write the output (${(e as Error).message})`, exitCode: 1 } };
   }
-  return { ok: true, summary, report: null, messages: [] };
+  return { ok: true, summary, report: null, messages: result.messages };
 }

@@ -37,11 +37,25 @@ export function onStreamError(name: 'stdout' | 'stderr', e: NodeJS.ErrnoExceptio
   exit(EXIT.output);
 }
 
-export function processIO(): CliIO {
-  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
-    stream.on('error', (e: NodeJS.ErrnoException) => onStreamError(name, e, (code) => process.exit(code), process.stderr));
+/**
+ * stderr as a command writes to it: when its reader goes away (`cpc batch … 2>&1 | head`) the
+ * diagnostics have nowhere to go, but the work goes on — the outputs, the manifest and the exit
+ * status are what a batch is for. A terminal is passed as it is (the progress bar needs it whole).
+ */
+function guardedStderr(): Stream {
+  const stream = process.stderr;
+  if (stream.isTTY) {
+    stream.on('error', (e: NodeJS.ErrnoException) => onStreamError('stderr', e, (code) => process.exit(code), stream));
+    return stream;
   }
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  let gone = false;
+  stream.on('error', () => (gone = true));
+  return { write: (chunk) => (gone ? true : stream.write(chunk)), isTTY: false };
+}
+
+export function processIO(): CliIO {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => onStreamError('stdout', e, (code) => process.exit(code), process.stderr));
+  return { stdout: process.stdout, stderr: guardedStderr(), stdin: process.stdin, cwd: process.cwd(), env: process.env };
 }
 
 /**
