@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { withLock } from '../runtime/lock.js';
 import { writeAtomic } from '../runtime/write.js';
 import { readManifest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { comparePaths } from './output-paths.js';
@@ -9,6 +10,9 @@ export interface CheckpointOptions {
   /** the largest share of the time spent saving: a manifest slow to save is saved less often */
   maxShare: number;
 }
+
+/** The lock beside a manifest that its readers-and-writers take. */
+export const lockPathOf = (manifestPath: string) => `${manifestPath}.lock`;
 
 const DEFAULTS: CheckpointOptions = { minIntervalMs: 1_000, maxShare: 0.1 };
 
@@ -78,6 +82,11 @@ export class ManifestCheckpoints {
 
   async #save(): Promise<void> {
     if (!this.#dirty) return;
+    // another run into the same --out reads and writes the manifest under the same lock
+    await withLock(lockPathOf(this.#path), () => this.#saveLocked());
+  }
+
+  async #saveLocked(): Promise<void> {
     const started = performance.now();
     this.#dirty = false;
     const onDisk = await stat(this.#path).catch(() => null);

@@ -16,7 +16,8 @@ import { discoverInputs, type DiscoveredInput } from './discover.js';
 import { isUpToDate, MANIFEST_NAME, mergeManifest, readManifest, serializeManifest, type FileStatus, type ManifestEntry } from './manifest.js';
 import { planOutputs, resolveInside } from './output-paths.js';
 import { ExtractPool, type TaskOutcome } from './pool.js';
-import { ManifestCheckpoints } from './checkpoint.js';
+import { lockPathOf, ManifestCheckpoints } from './checkpoint.js';
+import { withLock } from '../runtime/lock.js';
 import { createProgress } from './progress.js';
 import { indexFormatOf, writeRecommendationIndex } from './recommendation-index.js';
 import { inShard, type Shard } from './shard.js';
@@ -82,6 +83,22 @@ function entryFromOutcome(path: string, sha256: string, output: string, outcome:
   return entry(path, outcome.status, { sha256, error: { code: outcome.error.code, message: outcome.error.message }, ms: outcome.ms, cpcVersion });
 }
 
+/**
+ * The manifest after this run: what is on disk now (another run into the same --out may have
+ * recorded entries since this one started: they stay), this run's entries in place of theirs.
+ * Read, merged and written under the manifest's lock, so two runs take turns.
+ */
+export async function recordManifest(manifestPath: string, base: string, finished: readonly ManifestEntry[], keep: (path: string) => boolean): Promise<ManifestEntry[]> {
+  const outDir = dirname(manifestPath);
+  return withLock(lockPathOf(manifestPath), async () => {
+    const onDisk = await readManifest(manifestPath);
+    const latest = onDisk.base !== null && resolve(outDir, onDisk.base) !== base ? rebase(onDisk.entries, resolve(outDir, onDisk.base), base) : onDisk.entries;
+    const merged = mergeManifest(latest.values(), finished, keep);
+    await writeAtomic(manifestPath, serializeManifest(merged, (relative(outDir, base) || '.').split(sep).join('/')));
+    return merged;
+  });
+}
+
 async function removeTempFiles(dirs: ReadonlySet<string>, tag: string): Promise<void> {
   for (const dir of dirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
@@ -138,6 +155,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   // planned over the whole archive, so every shard names outputs alike
   const outputs = planOutputs(discovery.inputs.map((i) => i.rel), EXTENSIONS[opts.format]);
   const mine = discovery.inputs.filter((i) => inShard(i.rel, opts.shard));
+  // (an output is .json or .yaml, an index .csv or .jsonl: only the manifest can be mistaken for one)
+  if (indexPath === manifestPath) throw new UsageError(`--index ${opts.index}: is the manifest; name the index another file`);
   const cpcVersion = toolVersion();
 
   let pool: ExtractPool | undefined;
@@ -231,12 +250,11 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const finished = entries.filter((e) => e !== undefined);
 
   let runFailed = false;
-  // read again just before writing: a shard that finished meanwhile into the same --out keeps its entries
-  const onDisk = await readManifest(manifestPath);
-  const latest = onDisk.base !== null && resolve(outDir, onDisk.base) !== base ? rebase(onDisk.entries, resolve(outDir, onDisk.base), base) : onDisk.entries;
-  const manifest = mergeManifest(latest.values(), finished, keep);
+  // read again just before writing, under the lock another run into the same --out takes too:
+  // what it recorded meanwhile stays
+  let manifest: ManifestEntry[] = finished;
   try {
-    await writeAtomic(manifestPath, serializeManifest(manifest, baseFromOut));
+    manifest = await recordManifest(manifestPath, base, finished, keep);
   } catch (e) {
     reportError(io, shownManifest, `cannot write the manifest (${(e as Error).message})`);
     runFailed = true;
