@@ -107,7 +107,13 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
   const toRel = (abs: string) => relative(base, abs).split(sep).join('/');
   const inputs = new Map<string, DiscoveredInput>();
   const ignored: string[] = [];
-  for (const abs of explicit) if (keep(abs)) inputs.set(abs, { abs, rel: toRel(abs) });
+  // a file named on the command line is never dropped without a word
+  const refused = [...explicit].filter((abs) => !keep(abs));
+  if (refused.length) {
+    const shown = refused.map((abs) => relative(options.cwd, abs) || abs).join(', ');
+    throw new UsageError(`${shown}: inside --out (or the --index file), where cpc writes; move ${refused.length === 1 ? 'it' : 'them'} out or choose another --out`);
+  }
+  for (const abs of explicit) inputs.set(abs, { abs, rel: toRel(abs) });
   for (const abs of walked) {
     if (inputs.has(abs) || !keep(abs)) continue;
     const isDocument = DOCUMENT_EXTENSIONS.has(extname(abs).toLowerCase()) || BINARY_DOCUMENTS.has((await sniffFormat(abs, basename(abs)).catch(() => null)) ?? '');

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { validateReport } from '../model/validate.js';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../runtime/exit.js';
 import { reportError, type CliIO, type Verbosity } from '../runtime/io.js';
 import type { Message } from '../diagnostics.js';
@@ -53,9 +55,27 @@ export interface BatchOptions {
 /** Files in flight per worker: one extracting, one read and queued, so no worker waits on the disk. */
 const READ_AHEAD = 2;
 
-async function checkOutDir(outDir: string): Promise<void> {
-  const info = await stat(outDir).catch(() => null);
-  if (info && !info.isDirectory()) throw new UsageError(`--out ${outDir}: exists and is not a directory`);
+/** --out must be a folder or be one to make: not a file, nor below one. */
+async function checkOutDir(outDir: string, shown: string): Promise<void> {
+  for (let dir = outDir; ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => null);
+    if (info && !info.isDirectory()) throw new UsageError(dir === outDir ? `--out ${shown}: exists and is not a directory` : `--out ${shown}: cannot be made: ${dir} is a file, not a directory`);
+    if (info || dirname(dir) === dir) return;
+  }
+}
+
+/** The folder an output will be written in, as the file system resolves it (links followed), stays below --out. */
+async function staysInside(outDir: string, outPath: string): Promise<boolean> {
+  const root = await realpath(outDir).catch(() => resolve(outDir));
+  let dir = dirname(outPath);
+  const missing: string[] = [];
+  for (;;) {
+    const real = await realpath(dir).catch(() => null);
+    if (real !== null) return isUnder(resolve(real, ...missing.reverse()), root);
+    missing.push(basename(dir));
+    if (dirname(dir) === dir) return false;
+    dir = dirname(dir);
+  }
 }
 
 function entry(path: string, status: FileStatus, fields: Partial<Omit<ManifestEntry, 'path' | 'status'>>): ManifestEntry {
@@ -99,6 +119,16 @@ export async function recordManifest(manifestPath: string, base: string, finishe
   });
 }
 
+async function isValidOutput(path: string): Promise<boolean> {
+  try {
+    const text = await readFile(path, 'utf8');
+    const data: unknown = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text, { logLevel: 'error' });
+    return validateReport(data).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function removeTempFiles(dirs: ReadonlySet<string>, tag: string): Promise<void> {
   for (const dir of dirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
@@ -127,10 +157,16 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const indexPath = opts.index ? resolve(io.cwd, opts.index) : null;
   const indexFormat = indexPath ? indexFormatOf(indexPath) : null;
   if (indexPath && !indexFormat) throw new UsageError(`--index ${opts.index}: name it .csv or .jsonl`);
-  await checkOutDir(outDir);
+  await checkOutDir(outDir, opts.out);
   const manifestPath = join(outDir, MANIFEST_NAME);
   const shownManifest = relative(io.cwd, manifestPath) || manifestPath;
-  const { entries: previous, invalidLines, base: recorded } = await readManifest(manifestPath);
+  let read;
+  try {
+    read = await readManifest(manifestPath);
+  } catch (e) {
+    throw new UsageError(`${shownManifest}: cannot read the manifest (${(e as Error).message})`);
+  }
+  const { entries: previous, invalidLines, base: recorded } = read;
   if (invalidLines) reportError(io, shownManifest, `${invalidLines} unreadable line${invalidLines === 1 ? '' : 's'} ignored; those files are converted again`);
 
   const exclude = [outDir, ...(indexPath ? [indexPath] : [])];
@@ -178,6 +214,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     const output = outputs.get(input.rel)!;
     const outPath = resolveInside(outDir, output);
     if (!outPath) return done(entry(input.rel, 'failed', { error: { code: 'output/write-failed', message: `its output name ${output} would fall outside --out` } }));
+    // a symbolic link inside --out would carry the output elsewhere
+    if (!(await staysInside(outDir, outPath))) return done(entry(input.rel, 'failed', { error: { code: 'output/write-failed', message: `its output ${output} would be written through a symbolic link to outside --out` } }));
     let bytes: Uint8Array;
     try {
       bytes = await readInput(input.abs, opts.maxBytes);
@@ -187,7 +225,8 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const last = earlier.get(input.rel);
-    if (!opts.force && isUpToDate(last, { sha256, cpcVersion, output, outputExists: existsSync(outPath) })) {
+    // an output is trusted only while it is still a valid report (one damaged by hand is converted again)
+    if (!opts.force && isUpToDate(last, { sha256, cpcVersion, output, outputExists: existsSync(outPath) }) && (await isValidOutput(outPath))) {
       return done({ ...last, status: 'skipped', ms: ms() });
     }
     if (interrupted !== null) return null;

@@ -1,0 +1,57 @@
+/** Clear outcomes at the edges of a batch: damaged outputs, links out of --out, inputs under it, impossible --out, the manifest named. */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cpc, fixture, manifestEntries } from '../helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'cpc-outcomes-'));
+const archive = join(tmp, 'archive');
+mkdirSync(join(archive, 'sub'), { recursive: true });
+cpSync(fixture('bury-2021-cpc-revisit.txt'), join(archive, 'a.txt'));
+cpSync(fixture('blaby-2022-progress-review.txt'), join(archive, 'sub', 'b.txt'));
+const statuses = (out: string) => Object.fromEntries(manifestEntries<{ path: string; status: string }>(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).map((e) => [e.path, e.status]));
+
+describe('batch edges', () => {
+  it('an output damaged by hand is converted again, not trusted as skipped', () => {
+    const out = join(tmp, 'damaged');
+    expect(cpc(['batch', archive, '--out', out, '-q']).code).toBe(0);
+    writeFileSync(join(out, 'a.json'), '{"schemaVersion": "1.1.0"}');
+    expect(cpc(['batch', archive, '--out', out, '-q']).code).toBe(0);
+    expect(statuses(out)).toEqual({ 'a.txt': 'ok', 'sub/b.txt': 'skipped' });
+    expect(cpc(['validate', join(out, 'a.json')]).code).toBe(0);
+  });
+
+  it('a directory link inside --out that leads outside is not written through', () => {
+    const out = join(tmp, 'linked');
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(out);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(out, 'sub'));
+    const r = cpc(['batch', archive, '--out', out, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cpc: sub/b.txt: output/write-failed: its output sub/b.json would be written through a symbolic link to outside --out');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(statuses(out)).toEqual({ 'a.txt': 'ok', 'sub/b.txt': 'failed' });
+  });
+
+  it('an input named under --out is refused by name', () => {
+    const out = join(tmp, 'holds-input');
+    mkdirSync(out);
+    cpSync(fixture('bury-2021-cpc-revisit.txt'), join(out, 'inside.txt'));
+    const r = cpc(['batch', join(out, 'inside.txt'), join(archive, 'a.txt'), '--out', out], { cwd: tmp });
+    expect(r).toMatchObject({ code: 2, stderr: 'cpc: holds-input/inside.txt: inside --out (or the --index file), where cpc writes; move it out or choose another --out\n' });
+  });
+
+  it('an --out below a regular file is a usage error; an unreadable manifest is named', () => {
+    writeFileSync(join(tmp, 'plain'), '');
+    const below = cpc(['batch', archive, '--out', join(tmp, 'plain', 'out')]);
+    expect(below).toMatchObject({ code: 2, stderr: `cpc: --out ${join(tmp, 'plain', 'out')}: cannot be made: ${join(tmp, 'plain')} is a file, not a directory\n` });
+    const out = join(tmp, 'bad-manifest');
+    mkdirSync(join(out, 'manifest.jsonl'), { recursive: true });
+    const r = cpc(['batch', archive, '--out', out], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cpc: bad-manifest\/manifest\.jsonl: cannot read the manifest \(EISDIR/);
+    expect(existsSync(join(out, 'a.json'))).toBe(false);
+  });
+});
