@@ -8,7 +8,7 @@ import { formFields } from './forms.js';
 import { removeFurniture } from './furniture.js';
 import { columnEdges, columnLefts, columnOfPieces, gridOf, pageSegments } from './columns.js';
 import { fromEdge, pagePieces, pageToProtos, type Flow, type PLine } from './geometry.js';
-import { joinWrapped, Vocabulary, type JoinStats } from './join.js';
+import { joinLines, Vocabulary, type JoinStats } from './join.js';
 import { matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
 import { assembleParagraphs, metricsOf, type Para } from './paragraphs.js';
@@ -18,7 +18,7 @@ import { removeToc } from './toc.js';
 export * from './blocks.js';
 
 function paraText(lines: readonly { text: string }[], vocab: Vocabulary, stats: JoinStats): string {
-  return lines.reduce((acc, l) => joinWrapped(acc, l.text, vocab, stats), '');
+  return joinLines(lines.map((l) => l.text), vocab, stats);
 }
 
 /** PDF: geometry → tables and paragraphs. */

@@ -64,12 +64,11 @@ export interface JoinStats {
   rejoinedWords: number;
 }
 
-/** Append `next` to `text` as the continuation of a wrapped line. */
-export function joinWrapped(text: string, next: string, vocab: Vocabulary | null, stats?: JoinStats): string {
-  if (!text) return next;
-  if (!next) return text;
-  // only the end of the text matters; looking at its tail keeps long paragraphs linear
-  const end = text.slice(-64);
+/**
+ * How `next` continues a text that ends with `end` (its last characters suffice): how many of the
+ * text's last characters go (the hyphen of a broken word) and what goes between.
+ */
+function joint(end: string, next: string, vocab: Vocabulary | null, stats?: JoinStats): { drop: number; between: string } {
   const tail = end.endsWith('-') ? /([\p{L}\p{N}]+)-$/u.exec(end) : null;
   const head = /^([\p{L}\p{N}]+)/u.exec(next);
   if (tail && head) {
@@ -77,10 +76,10 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
     const whole = tail[1]! + head[1]!;
     if (vocab && /^\p{Ll}/u.test(head[1]!) && vocab.knownInside(whole) && !vocab.hasHyphenated(`${tail[1]}-${head[1]}`)) {
       if (stats) stats.dehyphenated++;
-      return text.slice(0, -1) + next;
+      return { drop: 1, between: '' };
     }
     // a real hyphen at the line end ("re-" + "assess", "2021-" + "24")
-    return text + next;
+    return { drop: 0, between: '' };
   }
   const lastWord = head && vocab ? trailingLetters(end) : '';
   if (lastWord && head && vocab) {
@@ -90,8 +89,47 @@ export function joinWrapped(text: string, next: string, vocab: Vocabulary | null
     const broken = !vocab.knownInside(head[1]!) || !vocab.knownWord(lastWord) || (head[1]!.length === 1 && !/^[ai]$/i.test(head[1]!));
     if (/^\p{Ll}/u.test(head[1]!) && broken && vocab.knownWord(whole)) {
       if (stats) stats.rejoinedWords++;
-      return text + next;
+      return { drop: 0, between: '' };
     }
   }
-  return `${text} ${next}`;
+  return { drop: 0, between: ' ' };
+}
+
+/** The characters of a text's end that decide how the next line joins it. */
+const TAIL = 64;
+
+/** Append `next` to `text` as the continuation of a wrapped line. */
+export function joinWrapped(text: string, next: string, vocab: Vocabulary | null, stats?: JoinStats): string {
+  if (!text) return next;
+  if (!next) return text;
+  const { drop, between } = joint(text.slice(-TAIL), next, vocab, stats);
+  return `${drop ? text.slice(0, -drop) : text}${between}${next}`;
+}
+
+/**
+ * Lines into one paragraph, as `joinWrapped` joins two, in time linear in the paragraph's length:
+ * the parts are joined once at the end and only a short tail is looked at, where joining line by
+ * line would read the growing paragraph again at every line (40,000 lines: 47 s).
+ */
+export function joinLines(lines: Iterable<string>, vocab: Vocabulary | null, stats?: JoinStats): string {
+  const parts: string[] = [];
+  let tail = '';
+  for (const next of lines) {
+    if (!next) continue;
+    if (!parts.length) {
+      parts.push(next);
+      tail = next.slice(-TAIL);
+      continue;
+    }
+    const { drop, between } = joint(tail, next, vocab, stats);
+    if (drop) {
+      // the hyphen ends the last part (a part is never empty)
+      const last = parts.length - 1;
+      parts[last] = parts[last]!.slice(0, -drop);
+    }
+    if (between) parts.push(between);
+    parts.push(next);
+    tail = ((drop ? tail.slice(0, -drop) : tail) + between + next).slice(-TAIL);
+  }
+  return parts.join('');
 }

@@ -164,12 +164,13 @@ function walkNodes(nodes: readonly ChildNode[], w: Walker, lists: ListContext[],
       if (t.includes(PAGE_MARK)) {
         const parts = t.split(PAGE_MARK);
         for (let i = 0; i < parts.length - 1; i++) {
-          if (!(w.buffer + parts[i]).trim()) w.linePage = w.page + 1;
+          // (textChars counts the buffer's non-space text: testing the growing buffer itself would make a paragraph of many inline elements quadratic)
+          if (w.textChars === 0 && !parts[i]!.trim()) w.linePage = w.page + 1;
           w.page++;
         }
         t = parts.join('');
       }
-      if (!w.buffer.trim() && t.trim() && w.linePage < w.page) w.linePage = w.page;
+      if (w.textChars === 0 && t.trim() && w.linePage < w.page) w.linePage = w.page;
       w.buffer += t;
       const n = t.replace(/\s+/g, '').length;
       w.textChars += n;
