@@ -10,12 +10,20 @@ import { dropOrphanedPdfJsRejections } from '../runtime/rejections.js';
 import { writeAtomic } from '../runtime/write.js';
 import { emit } from '../emit/index.js';
 import { extractReport } from '../extract.js';
-import { usePdfiumModule } from '../load/pdfium-module.js';
+import { pdfium, usePdfiumModule } from '../load/pdfium-module.js';
+import { WARM_UP_TEXT, warmUpPdf } from './warm-up.js';
 import { summariseReport, TASK_STARTED, type ExtractTask, type TaskStartedNote, type WorkerData, type WorkerReply } from './task.js';
+
 
 dropOrphanedPdfJsRejections();
 const shared = Piscina.workerData as WorkerData | undefined;
 if (shared?.pdfium) usePdfiumModule(shared.pdfium);
+// the engine is made ready before the worker takes a file, so --timeout counts the file's own work,
+// not a fresh worker's start (a worker replaced after a time-out would otherwise fail the next file
+// too); a failure here is met again, and reported, by the file that needs the engine
+await pdfium().catch(() => undefined);
+// and the pipeline's code compiled (a failure here is no file's)
+for (const [bytes, file] of [[warmUpPdf(), 'warm-up.pdf'], [WARM_UP_TEXT, 'warm-up.txt']] as const) await extractReport(bytes, { file }).catch(() => undefined);
 
 export default async function extractInWorker(task: ExtractTask): Promise<WorkerReply> {
   parentPort?.postMessage({ type: TASK_STARTED, id: task.id } satisfies TaskStartedNote);
