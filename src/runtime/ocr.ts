@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { renderGray, toPgm } from '../load/pdfium-render.js';
 import type { LoadOptions, OcrEngine, RawLine } from '../load/raw.js';
 
 const run = promisify(execFile);
@@ -120,12 +121,18 @@ const tesseractEngine = (deadline?: number, scratch?: string): OcrEngine => ({
     const dir = await mkdtemp(join(scratch ?? tmpdir(), 'cpc-ocr-'));
     try {
       const input = join(dir, 'in.pdf');
-      await writeFile(input, pdf);
+      // an encrypted PDF is rendered here, by PDFium: its password on pdftoppm's command line
+      // would be visible to every user in the process list
+      const rendered = options.password !== undefined ? await renderGray(pdf, pages, DPI, options.password) : null;
+      if (!rendered) await writeFile(input, pdf, { mode: 0o600 });
       const out = new Map<number, RawLine[]>();
       for (const page of pages) {
         const image = join(dir, `p${page}`);
-        const password = options.password ? ['-upw', options.password] : [];
-        await runTimed('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', ...password, input, image]);
+        if (rendered) {
+          const pixels = rendered.get(page);
+          if (!pixels) continue;
+          await writeFile(`${image}.pgm`, toPgm(pixels), { mode: 0o600 });
+        } else await runTimed('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', input, image]);
         const { stdout } = await runTimed('tesseract', [`${image}.pgm`, 'stdout', '-l', 'eng', 'tsv'], { maxBuffer: 64 * 1024 * 1024 });
         out.set(page, tsvToLines(stdout));
       }

@@ -101,7 +101,12 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions = {}): U
     let xobjects = '';
     if (page.image) {
       const { width, height, gray } = page.image;
-      const data = deflateSync(gray);
+      let data = deflateSync(gray);
+      // in an encrypted file every stream is encrypted, images too
+      if (sec) {
+        const iv = randomBytes(16);
+        data = Buffer.concat([iv, aes256cbc(sec.fileKey, iv, data, true)]);
+      }
       const head = Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1');
       const img = add(Buffer.concat([head, data, Buffer.from('\nendstream', 'latin1')]));
       drawImage = 'q 595 0 0 842 0 0 cm /Im1 Do Q\n';
