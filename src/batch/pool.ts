@@ -90,6 +90,11 @@ export class ExtractPool {
   async extract(input: Omit<ExtractTask, 'id'>): Promise<TaskOutcome> {
     if (this.#cancelled) return { status: 'failed', ms: 0, error: CANCELLED_FAILURE };
     if (this.#broken) return { status: 'failed', ms: 0, error: this.#crash(this.#broken) };
+    // the file's own bytes live in the worker beside the heap: one larger than the limit cannot be
+    // read within it, and is refused before a worker spends its memory on it
+    if (input.bytes.length > this.#options.maxMemoryMb * 1024 * 1024) {
+      return { status: 'failed', ms: 0, error: { code: 'input/out-of-memory', message: `the file is ${Math.ceil(input.bytes.length / 1048576)} MB, more than the memory limit of ${this.#options.maxMemoryMb} MB per file (raise it with --max-memory)`, exitCode: 1 } };
+    }
     const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch, maxMemoryMb: this.#options.maxMemoryMb };
     const controller = new AbortController();
     this.#running.add(controller);

@@ -123,7 +123,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml', 'yml'] as const).default('json' as const))
     .addOption(new Option('-j, --jobs <n>', 'worker threads (0: one per CPU core)').argParser(parseJobs).default(availableParallelism(), 'the number of CPU cores'))
     .addOption(new Option('--timeout <duration>', 'stop a file that takes longer (0 for no limit)').argParser(parseDuration).default(60_000, '60s'))
-    .addOption(new Option('--max-memory <size>', 'heap limit per worker; a file that needs more fails').argParser(parseSize).default(DEFAULT_WORKER_MEMORY_MB * 1024 * 1024, `${DEFAULT_WORKER_MEMORY_MB}MB`))
+    .addOption(new Option('--max-memory <size>', "memory per worker: its JavaScript heap and PDFium's heap each stay under it, and a larger file is refused; a file that needs more fails").argParser(parseSize).default(DEFAULT_WORKER_MEMORY_MB * 1024 * 1024, `${DEFAULT_WORKER_MEMORY_MB}MB`))
     .option('--force', 'convert every file, even those the manifest shows up to date')
     .addOption(new Option('--fail-on <when>', 'what makes the exit status 1').choices(['error', 'warning', 'never'] as const).default('error' as const))
     .option('--shard <i/n>', 'process only the i-th of n stable subsets (for a CI matrix)')

@@ -3,7 +3,8 @@
  * take turns, so neither writes over the other's entries. The file holds the holder's pid; one
  * left by a process that no longer runs (killed with SIGKILL) is taken over.
  */
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 export interface LockOptions {
   /** how long to wait for another holder before giving up */
@@ -28,6 +29,8 @@ export class LockTimeout extends Error {}
 export async function withLock<T>(lockPath: string, fn: () => Promise<T>, options: Partial<LockOptions> = {}): Promise<T> {
   const { timeoutMs, pollMs } = { ...DEFAULTS, ...options };
   const deadline = performance.now() + timeoutMs;
+  // the lock's folder may not be there yet (an --out no file has been written into)
+  await mkdir(dirname(lockPath), { recursive: true });
   for (;;) {
     try {
       const handle = await open(lockPath, 'wx');
