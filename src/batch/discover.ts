@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../runtime/exit.js';
@@ -33,6 +33,8 @@ export interface Discovery {
   inputs: DiscoveredInput[];
   /** relative paths of files met on a walk that are not documents */
   ignored: string[];
+  /** folders met on a walk that could not be listed (their files are unknown), relative, ending in /, with why */
+  unreadable: { rel: string; reason: string }[];
   /**
    * Whether this run looked for `abs`: it lies in a directory given, matches a glob given, or is a
    * file given. A manifest entry it did not look for belongs to another run and is kept.
@@ -71,11 +73,30 @@ export function commonAncestor(paths: readonly string[]): string {
   return first.slice(0, n).join(sep) || sep;
 }
 
+/** Folders below `root` (links not followed, hidden ones skipped as the walk skips them) that cannot be listed. */
+async function unlistable(root: string): Promise<{ abs: string; reason: string }[]> {
+  const out: { abs: string; reason: string }[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      out.push({ abs: dir, reason: err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message) });
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) await visit(join(dir, e.name));
+  };
+  await visit(root);
+  return out;
+}
+
 const isInside = (file: string, excluded: string) => file === excluded || file.startsWith(excluded + sep);
 
 /** Find the inputs of a batch from directories, globs and file paths. Throws UsageError when there are none. */
 export async function discoverInputs(args: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const roots: string[] = [];
+  const unreadableDirs: { abs: string; reason: string }[] = [];
   const explicit = new Set<string>();
   const walked = new Set<string>();
   const dirs: string[] = [];
@@ -88,6 +109,8 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
       dirs.push(abs);
       // symbolic links are not followed: a link cycle or a link out of the archive cannot surprise a CI run
       for (const f of await glob('**/*', { cwd: abs, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
+      // the walk passes over a folder it cannot list without a word: those are found and told
+      unreadableDirs.push(...(await unlistable(abs)));
     } else if (info) {
       roots.push(dirname(abs));
       explicit.add(abs);
@@ -116,7 +139,8 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
   for (const abs of explicit) inputs.set(abs, { abs, rel: toRel(abs) });
   for (const abs of walked) {
     if (inputs.has(abs) || !keep(abs)) continue;
-    const isDocument = DOCUMENT_EXTENSIONS.has(extname(abs).toLowerCase()) || BINARY_DOCUMENTS.has((await sniffFormat(abs, basename(abs)).catch(() => null)) ?? '');
+    // a file that cannot be read to be sniffed is an input, so it is reported as unreadable, not ignored
+    const isDocument = DOCUMENT_EXTENSIONS.has(extname(abs).toLowerCase()) || BINARY_DOCUMENTS.has((await sniffFormat(abs, basename(abs)).catch(() => 'pdf')) ?? '');
     if (isDocument) inputs.set(abs, { abs, rel: toRel(abs) });
     else ignored.push(toRel(abs));
   }
@@ -127,6 +151,7 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
     base,
     inputs: [...inputs.values()].sort((a, b) => comparePaths(a.rel, b.rel)),
     ignored: ignored.sort(comparePaths),
+    unreadable: unreadableDirs.filter((d) => keep(d.abs)).map((d) => ({ rel: `${toRel(d.abs)}/`, reason: d.reason })).sort((a, b) => comparePaths(a.rel, b.rel)),
     covers: (abs) => explicit.has(abs) || dirs.some((d) => isInside(abs, d)) || patterns.some((m) => m(abs)),
   };
 }

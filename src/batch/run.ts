@@ -246,8 +246,10 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     return done(entryFromOutcome(input.rel, sha256, output, outcome), outcome.status === 'ok' ? outcome.messages : []);
   };
 
+  // folders the walk could not list: failed entries of their own, so the run says what it could not see
+  const unlisted = discovery.unreadable.filter((d) => inShard(d.rel, opts.shard)).map((d) => entry(d.rel, 'failed', { error: { code: 'input/unreadable', message: `cannot list this folder (${d.reason}); its files were not converted` } }));
   const verbosity: Verbosity = opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal';
-  const progress = createProgress(io, mine.length, { verbosity, failOnWarning: opts.failOn === 'warning' });
+  const progress = createProgress(io, mine.length + unlisted.length, { verbosity, failOnWarning: opts.failOn === 'warning' });
   // the first signal stops the run cleanly (what finished is recorded, the summary printed); a
   // second one, with no listener left, ends the process at once
   const stopOnInterrupt = onInterrupt(
@@ -264,6 +266,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   const keep = (path: string) => (discovered.has(path) ? !inShard(path, opts.shard) : !discovery.covers(resolve(base, path)));
   const checkpoints = new ManifestCheckpoints(manifestPath, keep, baseFromOut);
   try {
+    for (const e of unlisted) progress.fileDone(e, []);
     await forEachConcurrent(mine, opts.jobs * READ_AHEAD, async (input, i) => {
       if (interrupted !== null) return;
       let done: { entry: ManifestEntry; messages: Message[] } | null;
@@ -286,7 +289,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     // a worker stopped mid-write leaves its temporary file: this run's are removed
     if (interrupted !== null) await removeTempFiles(written, tempTag);
   }
-  const finished = entries.filter((e) => e !== undefined);
+  const finished = [...entries.filter((e) => e !== undefined), ...unlisted];
 
   let runFailed = false;
   // read again just before writing, under the lock another run into the same --out takes too:

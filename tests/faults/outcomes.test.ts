@@ -67,3 +67,32 @@ describe('memory and an --out nothing was written into', () => {
     expect(statuses(out)).toEqual({ 'big.txt': 'failed' });
   });
 });
+
+describe('what a walk cannot read', () => {
+  // as root every folder is readable: the run is made as nobody there, as the user otherwise
+  const asOther = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  it.skipIf(asOther.length > 0 && !existsSync('/usr/bin/setpriv'))('a folder it cannot list is a failed entry, named, and the run exits 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { chmodSync } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'cpc-unreadable-'));
+    chmodSync(root, 0o777);
+    mkdirSync(join(root, 'a', 'locked'), { recursive: true });
+    cpSync(fixture('bury-2021-cpc-revisit.txt'), join(root, 'a', 'r.txt'));
+    cpSync(fixture('blaby-2022-progress-review.txt'), join(root, 'a', 'locked', 'b.txt'));
+    chmodSync(join(root, 'a'), 0o755);
+    chmodSync(join(root, 'a', 'locked'), 0o000);
+    mkdirSync(join(root, 'out'), { mode: 0o777 });
+    chmodSync(join(root, 'out'), 0o777);
+    try {
+      const [cmd, ...pre] = asOther.length ? asOther : [process.execPath];
+      const args = [...pre, ...(asOther.length ? [process.execPath] : []), join(process.cwd(), 'bin', 'cpc.js'), 'batch', join(root, 'a'), '--out', join(root, 'out'), '-q'];
+      const r = spawnSync(cmd!, args, { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('cpc: locked/: input/unreadable: cannot list this folder (permission denied); its files were not converted');
+      expect(r.stderr).toMatch(/2 files: 1 ok, 0 skipped, 1 failed/);
+      expect(statuses(join(root, 'out'))).toEqual({ 'locked/': 'failed', 'r.txt': 'ok' });
+    } finally {
+      chmodSync(join(root, 'a', 'locked'), 0o755);
+    }
+  });
+});
