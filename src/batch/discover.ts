@@ -33,8 +33,8 @@ export interface Discovery {
   inputs: DiscoveredInput[];
   /** relative paths of files met on a walk that are not documents */
   ignored: string[];
-  /** folders met on a walk that could not be listed (their files are unknown), relative, ending in /, with why */
-  unreadable: { rel: string; reason: string }[];
+  /** folders met on a walk that could not be listed (relative, ending in /), and documents that are no regular files, with why */
+  unreadable: { rel: string; reason: string; file: boolean }[];
   /**
    * Whether this run looked for `abs`: it lies in a directory given, matches a glob given, or is a
    * file given. A manifest entry it did not look for belongs to another run and is kept.
@@ -74,8 +74,8 @@ export function commonAncestor(paths: readonly string[]): string {
 }
 
 /** Folders below `root` (links not followed, hidden ones skipped as the walk skips them) that cannot be listed. */
-async function unlistable(root: string): Promise<{ abs: string; reason: string }[]> {
-  const out: { abs: string; reason: string }[] = [];
+async function unlistable(root: string): Promise<{ abs: string; reason: string; file?: boolean }[]> {
+  const out: { abs: string; reason: string; file?: boolean }[] = [];
   const visit = async (dir: string): Promise<void> => {
     let entries;
     try {
@@ -85,7 +85,14 @@ async function unlistable(root: string): Promise<{ abs: string; reason: string }
       out.push({ abs: dir, reason: err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message) });
       return;
     }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) await visit(join(dir, e.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) await visit(join(dir, e.name));
+      // a FIFO, socket or device named as a document: the walk (files only) would pass it over
+      else if ((e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()) && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase())) {
+        out.push({ abs: join(dir, e.name), reason: 'not a regular file', file: true });
+      }
+    }
   };
   await visit(root);
   return out;
@@ -96,7 +103,7 @@ const isInside = (file: string, excluded: string) => file === excluded || file.s
 /** Find the inputs of a batch from directories, globs and file paths. Throws UsageError when there are none. */
 export async function discoverInputs(args: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const roots: string[] = [];
-  const unreadableDirs: { abs: string; reason: string }[] = [];
+  const unreadableDirs: { abs: string; reason: string; file?: boolean }[] = [];
   const explicit = new Set<string>();
   const walked = new Set<string>();
   const dirs: string[] = [];
@@ -151,7 +158,7 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
     base,
     inputs: [...inputs.values()].sort((a, b) => comparePaths(a.rel, b.rel)),
     ignored: ignored.sort(comparePaths),
-    unreadable: unreadableDirs.filter((d) => keep(d.abs)).map((d) => ({ rel: `${toRel(d.abs)}/`, reason: d.reason })).sort((a, b) => comparePaths(a.rel, b.rel)),
+    unreadable: unreadableDirs.filter((d) => keep(d.abs)).map((d) => ({ rel: d.file ? toRel(d.abs) : `${toRel(d.abs)}/`, reason: d.reason, file: d.file === true })).sort((a, b) => comparePaths(a.rel, b.rel)),
     covers: (abs) => explicit.has(abs) || dirs.some((d) => isInside(abs, d)) || patterns.some((m) => m(abs)),
   };
 }

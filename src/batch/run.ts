@@ -247,7 +247,9 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   };
 
   // folders the walk could not list: failed entries of their own, so the run says what it could not see
-  const unlisted = discovery.unreadable.filter((d) => inShard(d.rel, opts.shard)).map((d) => entry(d.rel, 'failed', { error: { code: 'input/unreadable', message: `cannot list this folder (${d.reason}); its files were not converted` } }));
+  const unlisted = discovery.unreadable
+    .filter((d) => inShard(d.rel, opts.shard))
+    .map((d) => entry(d.rel, 'failed', { error: d.file ? { code: 'input/not-a-file', message: 'a named pipe, socket or device, not a regular file: not opened' } : { code: 'input/unreadable', message: `cannot list this folder (${d.reason}); its files were not converted` } }));
   const verbosity: Verbosity = opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'normal';
   const progress = createProgress(io, mine.length + unlisted.length, { verbosity, failOnWarning: opts.failOn === 'warning' });
   // the first signal stops the run cleanly (what finished is recorded, the summary printed); a

@@ -56,6 +56,16 @@ describe('inputs that are not regular files', () => {
     expect(cpc(['extract', '/dev/zero'], { timeout: 20_000 }).stderr).toMatch(/^cpc: \/dev\/zero: input\/not-a-file: is a character device/);
     expect(cpc(['text', '/dev/zero'], { timeout: 20_000 }).code).toBe(1);
   });
+
+  it('a FIFO met on a batch walk is a failed entry, not opened and not passed over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpc-fifo-'));
+    execFileSync('mkfifo', [join(dir, 'a.pdf')]);
+    writeFileSync(join(dir, 'b.txt'), readFileSync(fixture('bury-2021-cpc-revisit.txt')));
+    const r = cpc(['batch', dir, '--out', join(dir, '..', `${dir.split('/').pop()}-out`), '-q'], { timeout: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cpc: a.pdf: input/not-a-file: a named pipe, socket or device, not a regular file: not opened');
+    expect(r.stderr).toMatch(/2 files: 1 ok, 0 skipped, 1 failed/);
+  });
 });
 
 describe('text with a stray NUL', () => {
