@@ -27,6 +27,8 @@ const COUNCIL = new RegExp(
       `(?:Royal|London) Borough of ${WORD}(?: (?:and|upon|on) ${WORD}| ${WORD}){0,4}`,
       `(?:City|County) of ${WORD}(?: ${WORD}){0,3} Council`,
       `${WORD}(?: (?:upon|on|in|under|le|with) ${WORD}| ${WORD}){0,3} (?:Council)`,
+      // a fire peer challenge's subject: the fire and rescue service (or authority) it reviews
+      `${WORD}(?: (?:and|&) ${WORD}| ${WORD}){0,3} Fire (?:and|&) Rescue (?:Service|Authority)`,
     ].join('|') +
     ')',
   'gu',
@@ -34,6 +36,9 @@ const COUNCIL = new RegExp(
 /** "Bromsgrove District and Redditch Borough Councils" */
 const JOINT_COUNCILS = new RegExp(`${AT_WORD_START}(${WORD}(?: ${WORD}){0,2}?) (Borough|District|City|County) and (${WORD}(?: ${WORD}){0,2}?) (Borough|District|City|County) Councils\\b`, 'gu');
 const NOT_A_NAME = /^(the|this|that|each|every|our|your|a|an|full|whole|local|borough|district|city|county|town|parish|new|both|any|all|which|whose|its|their|his|her|leader|deputy|member|members|cabinet|chief|lga|uk|english|england|ward|wards|said|such|former)$/i;
+
+/** Words that name the kind of body, not the place */
+const TYPE_WORD = /^(fire|rescue|and|&|service|authority|council|metropolitan)$/i;
 
 function councilMentions(text: string): string[] {
   const out: string[] = [];
@@ -76,7 +81,8 @@ function canonicalNames(mentions: readonly string[]): Map<string, string> {
   const endingsOf = (m: string) => {
     const words = m.split(' ');
     const out: string[] = [];
-    for (let k = 0; k < words.length - 1; k++) if (!NOT_A_NAME.test(words[k]!)) out.push(words.slice(k).join(' '));
+    // an ending keeps the place: it never starts at the body's type ("Fire and Rescue Service")
+    for (let k = 0; k < words.length - 1; k++) if (!NOT_A_NAME.test(words[k]!) && !TYPE_WORD.test(words[k]!)) out.push(words.slice(k).join(' '));
     return out;
   };
   for (const m of mentions) for (const e of endingsOf(m)) endings.set(e, (endings.get(e) ?? 0) + 1);

@@ -110,6 +110,18 @@ table_('metadata', [
     messages: [],
   },
   {
+    name: 'a fire peer challenge: the fire and rescue service it reviews, over a council named in passing',
+    blocks: () => [
+      title('Fire Peer Challenge: Westmoor Fire and Rescue Service'),
+      h('1. Introduction'),
+      p('Westmoor Fire and Rescue Service received a fire peer challenge from 3 to 6 October 2023. The peer team met over 60 people.'),
+      p('The service works closely with Westmoor County Council and with the Westmoor Fire Authority.'),
+    ],
+    value: (m) => [m.kind, m.councils, m.year],
+    expected: ['cpc-feedback', ['Westmoor Fire and Rescue Service'], 2023],
+    messages: [],
+  },
+  {
     name: 'nothing to go on: each unknown told by its rule',
     blocks: () => [p('Minutes of a meeting of the allotments working group.'), p('Those present discussed the water supply.')],
     value: (m) => [m.kind, m.councils, m.year],
