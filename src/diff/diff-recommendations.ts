@@ -1,8 +1,9 @@
-import { DIFF_SCHEMA_VERSION, type DiffLink, type DiffResult, type DiffSide, type LinkStatus, type UnmatchedRecommendation } from '../model/diff.js';
+import { DIFF_SCHEMA_VERSION, type AddedRecommendation, type DiffLink, type DiffProgress, type DiffResult, type DiffSide, type LinkStatus, type RemovedRecommendation } from '../model/diff.js';
 import type { Cycle, Recommendation, Report } from '../model/report.js';
 import { assignMaximum } from './assignment.js';
 import { DEFAULT_THRESHOLD, NUMBER_BONUS } from './defaults.js';
 import { numbersAgree } from './numbers.js';
+import { nearMisses, type Scored } from './near-misses.js';
 import { attachPartners, type Group, type PartnerRules } from './partners.js';
 import { combine, cosine, inverseDocumentFrequency, vectorise, type TermVector } from './tf-idf.js';
 import { normaliseText, terms } from './tokens.js';
@@ -43,7 +44,14 @@ function statusOf(group: Group, oldItems: readonly Item[], newItems: readonly It
   return normaliseText(oldItems[group.old[0]!]!.rec.text) === normaliseText(newItems[group.new[0]!]!.rec.text) ? 'unchanged' : 'reworded';
 }
 
-const unmatched = (r: Recommendation): UnmatchedRecommendation => ({ id: r.id, number: r.number, text: r.text });
+/** The response's progress and status, or null when the report gives neither. */
+function progressOf(r: Recommendation): DiffProgress | null {
+  const progress = r.response?.progress ?? null;
+  const status = r.response?.status ?? null;
+  return progress == null && status == null ? null : { progress, status };
+}
+
+const scored = (items: readonly Item[]): Scored[] => items.map((i) => ({ id: i.rec.id, number: i.rec.number, vector: i.vector }));
 
 /**
  * Match the recommendations of one cycle of `oldReport` with one cycle of `newReport` (the same
@@ -54,7 +62,7 @@ const unmatched = (r: Recommendation): UnmatchedRecommendation => ({ id: r.id, n
  *    numbers agree gets NUMBER_BONUS in the assignment.
  * 3. An optimal one-to-one assignment maximises the total (Hungarian algorithm).
  * 4. Left-over items join a link as a split or merge partner (see attachPartners).
- * 5. What is still unmatched is removed (old) or added (new).
+ * 5. What is still unmatched is removed (old) or added (new), with its nearest candidates.
  */
 export function diffRecommendations(oldReport: Report, newReport: Report, options: DiffOptions): DiffResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -96,16 +104,29 @@ export function diffRecommendations(oldReport: Report, newReport: Report, option
       status: statusOf(g, oldItems, newItems),
       old: olds.map((o) => o.rec.id),
       new: news.map((n) => n.rec.id),
+      oldNumbers: olds.map((o) => o.rec.number),
+      newNumbers: news.map((n) => n.rec.number),
+      oldPages: olds.map((o) => o.rec.page),
+      newPages: news.map((n) => n.rec.page),
       score: round3(score),
       oldText: olds.map((o) => o.rec.text).join(' '),
       newText: news.map((n) => n.rec.text).join(' '),
+      oldTexts: olds.map((o) => o.rec.text),
+      newTexts: news.map((n) => n.rec.text),
+      progress: news.map((n) => progressOf(n.rec)),
     };
   });
 
   const linkedOld = new Set(groups.flatMap((g) => g.old));
   const linkedNew = new Set(groups.flatMap((g) => g.new));
-  const removed = oldRecs.filter((_, i) => !linkedOld.has(i)).map(unmatched);
-  const added = newRecs.filter((_, j) => !linkedNew.has(j)).map(unmatched);
+  const oldScored = scored(oldItems);
+  const newScored = scored(newItems);
+  const removed: RemovedRecommendation[] = oldItems
+    .filter((_, i) => !linkedOld.has(i))
+    .map(({ rec, vector }) => ({ id: rec.id, number: rec.number, page: rec.page, text: rec.text, candidates: nearMisses(vector, newScored) }));
+  const added: AddedRecommendation[] = newItems
+    .filter((_, j) => !linkedNew.has(j))
+    .map(({ rec, vector }) => ({ id: rec.id, number: rec.number, page: rec.page, text: rec.text, progress: progressOf(rec), candidates: nearMisses(vector, oldScored) }));
   const count = (s: LinkStatus) => links.filter((l) => l.status === s).length;
 
   return {

@@ -7,6 +7,7 @@ export { numbersAgree } from './numbers.js';
 export { normaliseText, terms } from './tokens.js';
 export { cosine, coverage, inverseDocumentFrequency, vectorise, type TermVector } from './tf-idf.js';
 export { renderDiff, DIFF_FORMATS, type DiffFormat } from './render.js';
-export { renderDiffText, summaryLine } from './render-text.js';
+export { renderDiffText, summaryLine, nearestNote } from './render-text.js';
+export { nearMisses, MAX_CANDIDATES } from './near-misses.js';
 export { renderDiffMarkdown, escapeMarkdown } from './render-markdown.js';
 export { wordDiff, changeLines, marksFor, PLAIN_MARKS, type DiffMarks } from './word-diff.js';

@@ -1,5 +1,5 @@
 import type { DiffResult, DiffSide, UnmatchedRecommendation } from '../model/diff.js';
-import { summaryLine } from './render-text.js';
+import { nearestNote, summaryLine } from './render-text.js';
 import { changeLines, type DiffMarks } from './word-diff.js';
 
 /** Text safe inside a Markdown table cell: no HTML, no emphasis or links by accident, no cell breaks. */
@@ -26,7 +26,7 @@ function describeSide(s: DiffSide): string {
 
 /**
  * For reports and pull requests: a table of links with the word diff in the last column, then
- * lists of removed and added recommendations, then the summary line.
+ * lists of removed and added recommendations (with their nearest candidates), then the summary line.
  */
 export function renderDiffMarkdown(result: DiffResult): string {
   const out: string[] = [
@@ -50,7 +50,10 @@ export function renderDiffMarkdown(result: DiffResult): string {
   const list = (title: string, items: readonly UnmatchedRecommendation[]) => {
     out.push(`### ${title} (${items.length})`, '');
     if (items.length === 0) out.push('None.');
-    for (const r of items) out.push(`- **${escapeMarkdown(r.id)}** ${escapeMarkdown(r.text)}`);
+    for (const r of items) {
+      const note = nearestNote(r.candidates, escapeMarkdown);
+      out.push(`- **${escapeMarkdown(r.id)}** ${escapeMarkdown(r.text)}${note ? ` _${note}_` : ''}`);
+    }
     out.push('');
   };
   list('Removed: in old only', result.removed);

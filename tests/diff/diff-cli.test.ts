@@ -106,6 +106,46 @@ describe('cpc diff: Bury cabinet report vs the CPC revisit', () => {
     expect(yaml).toEqual(diffJson([`${CABINET}.txt`, `${REVISIT}.txt`]));
   });
 
+  it('gives each link the printed numbers and pages of both sides', () => {
+    const r = diffJson([`${CABINET}.pdf`, `${REVISIT}.pdf`]);
+    expect(r.links.map((l) => [l.oldNumbers, l.newNumbers])).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => [[`4.${k}`], [`2.${k}`]]));
+    expect(r.links.map((l) => [l.oldPages[0], l.newPages[0]])).toEqual([[6, 3], [7, 3], [8, 3], [8, 3], [9, 3], [9, 3], [10, 4]]);
+    // the revisit gives no response to its own recommendations
+    expect(r.links.every((l) => l.progress.length === 1 && l.progress[0] === null)).toBe(true);
+    // HTML has no pages
+    expect(diffJson([`${CABINET}.html`, `${REVISIT}.html`]).links[0]).toMatchObject({ oldNumbers: ['4.1'], oldPages: [null], newPages: [null] });
+  });
+
+  it("carries the cabinet report's progress under each new recommendation when it is the new side", () => {
+    const r = diffJson([`${REVISIT}.pdf`, `${CABINET}.pdf`]);
+    expect(r.links.map((l) => l.new[0])).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => `2021-4.${k}`));
+    for (const l of r.links) expect(l.progress).toEqual([{ progress: expect.stringMatching(/\S/), status: null }]);
+    expect(r.links[0]!.progress[0]!.progress).toMatch(/^The Corporate Plan provides a single view of all the strategic priorities in Bury Council/);
+    expect(r.links[4]!.progress[0]!.progress).toMatch(/^Over the past two years the Council has invested significantly in strategic finance/);
+  });
+
+  it('names the near misses of a pair left under the threshold: the financial management bullet at 0.62 under 0.7', () => {
+    const r = diffJson([`${CABINET}.pdf`, `${REVISIT}.pdf`, '--old-cycle', 'previous', '--new-cycle', 'previous', '--threshold', '0.7']);
+    expect(r.summary).toMatchObject({ removed: 1, added: 1, split: 1 });
+    expect(r.removed).toEqual([
+      {
+        id: '2018-b2',
+        number: null,
+        page: 2,
+        text: 'Strengthen financial management and discipline;',
+        candidates: [
+          { id: '2018-b3', number: null, score: 0.618 },
+          { id: '2018-b2', number: null, score: 0.145 },
+        ],
+      },
+    ]);
+    expect(r.added).toMatchObject([{ id: '2018-b3', page: 5, progress: null, candidates: [{ id: '2018-b2', score: 0.618 }, { id: '2018-b1', score: 0.099 }, { id: '2018-b5', score: 0.089 }] }]);
+    const text = cpc(['diff', `${CABINET}.pdf`, `${REVISIT}.pdf`, '--old-cycle', 'previous', '--new-cycle', 'previous', '--threshold', '0.7']).stdout;
+    expect(text).toContain('  - 2018-b2  Strengthen financial management and discipline;  (nearest: 2018-b3 at 0.62, 2018-b2 at 0.14)\n');
+    // and at the default threshold they are linked
+    expect(diffJson([`${CABINET}.pdf`, `${REVISIT}.pdf`, '--old-cycle', 'previous', '--new-cycle', 'previous']).links).toContainEqual(expect.objectContaining({ old: ['2018-b2'], new: ['2018-b3'], score: 0.618 }));
+  });
+
   it('is deterministic: the same inputs give byte-identical output', () => {
     const args = ['diff', `${CABINET}.docx`, `${REVISIT}.docx`, '--old-cycle', 'previous', '--new-cycle', 'previous', '--format', 'json'];
     expect(cpc(args).stdout).toBe(cpc(args).stdout);

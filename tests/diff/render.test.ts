@@ -60,7 +60,7 @@ describe('renderDiffText', () => {
         '  Strengthen financial management and discipline[-;-]{+, building on the action plan.+}',
         '',
         'removed (old only):',
-        '  - old-b3  Pick one brand for the council',
+        '  - old-b3  Pick one brand for the council  (nearest: new-b1 at 0.20)',
         '',
         'added (new only):',
         '  + new-b3  Accelerate apprenticeships | pipes',

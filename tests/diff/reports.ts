@@ -1,11 +1,16 @@
 /** Build small reports in memory for the diff tests. */
 import { SCHEMA_VERSION, type Cycle, type Recommendation, type Report } from '../../src/model/report.js';
 
+type Response = NonNullable<Recommendation['response']>;
+
 export interface RecSpec {
   text: string;
   number?: string | null;
   cycle?: Cycle;
   year?: number;
+  page?: number | null;
+  /** the fields given; the others null */
+  response?: Partial<Response>;
 }
 
 /** A report whose recommendations are the given texts; ids are `<file>-<n>` unless numbered. */
@@ -21,8 +26,8 @@ export function report(file: string, specs: readonly (string | RecSpec)[]): Repo
       title: null,
       text: spec.text,
       sectionId: null,
-      page: null,
-      response: null,
+      page: spec.page ?? null,
+      response: spec.response ? { progress: null, nextSteps: null, status: null, owner: null, due: null, ...spec.response } : null,
       evidence: { rule: 'test', confidence: 1, cues: [] },
     };
   });
