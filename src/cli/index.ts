@@ -203,7 +203,7 @@ Examples:
     .argument('[new]', 'the report to compare with; without it, <old> previous cycle → current cycle')
     .addOption(new Option('--old-cycle <cycle>', 'cycle of <old> to compare (default: current; previous with one input)').choices(['current', 'previous'] as const))
     .addOption(new Option('--new-cycle <cycle>', 'cycle of [new] to compare (default: current)').choices(['current', 'previous'] as const))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml', 'markdown'] as const).default('text' as const))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml', 'markdown', 'html'] as const).default('text' as const))
     .addOption(new Option('--threshold <0..1>', 'least similarity for a link').argParser(parseUnitInterval).default(DEFAULT_THRESHOLD))
     .option('--exit-code', 'exit 1 when anything was added, removed, reworded, split or merged')
     .addOption(d.color)
@@ -222,13 +222,16 @@ Links pair recommendations by TF-IDF cosine similarity of their stemmed words (n
 break near ties), assigned one-to-one for the best total; a left-over recommendation that supplies
 words of a linked text its partner lacks joins that link as a split or merge. Statuses: unchanged,
 reworded, split, merged; unmatched old recommendations are removed, unmatched new ones added.
-Colours on a terminal; [-removed-]{+added+} markers when piped or with NO_COLOR set.
+Colours on a terminal; [-removed-]{+added+} markers when piped or with NO_COLOR set. Removed and
+added recommendations name their nearest candidates. html is one self-contained page (no network,
+no script): the two reports side by side, splits and merges grouped, progress under the new side.
 
 Examples:
   $ cpc diff fixtures/bury-2021-cabinet-report.pdf fixtures/bury-2021-cpc-revisit.pdf
   $ cpc diff fixtures/bromsgrove-redditch-2020-follow-up.pdf     2018 recommendations → 2020
   $ cpc diff old.json new.docx --old-cycle previous --new-cycle previous
   $ cpc diff a.pdf b.pdf --format markdown > changes.md
+  $ cpc diff a.pdf b.pdf --format html > changes.html
   $ cpc diff a.pdf b.pdf --format json | jq '.links[] | select(.status == "split")'
   $ cpc diff a.pdf b.pdf --exit-code --format json > /dev/null || echo changed
 

@@ -1,9 +1,10 @@
 import { stringify } from 'yaml';
 import type { DiffResult } from '../model/diff.js';
+import { renderDiffHtml } from './render-html.js';
 import { renderDiffMarkdown } from './render-markdown.js';
 import { renderDiffText } from './render-text.js';
 
-export const DIFF_FORMATS = ['text', 'json', 'yaml', 'markdown'] as const;
+export const DIFF_FORMATS = ['text', 'json', 'yaml', 'markdown', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** The diff in one output format; `colourLevel` matters only for text. Output ends with a newline. */
@@ -16,6 +17,8 @@ export function renderDiff(result: DiffResult, format: DiffFormat, colourLevel: 
       return stringify(result, { lineWidth: 0, compat: 'yaml-1.1' });
     case 'markdown':
       return renderDiffMarkdown(result);
+    case 'html':
+      return renderDiffHtml(result);
     case 'text':
       return renderDiffText(result, colourLevel);
   }

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { diffWords } from 'diff';
+import { diffWords, type ChangeObject } from 'diff';
 
 /** How removed and added runs are shown. */
 export interface DiffMarks {
@@ -43,16 +43,21 @@ export function wordDiff(oldText: string, newText: string, marks: DiffMarks = PL
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
- * The change from one text to another as lines: one word diff when the texts have much in
- * common or differ in a run or two (a sentence appended reads well inline); the old text
- * removed and the new added, whole, when under half their words are shared and the changes are
- * scattered — interleaved fragments of two different sentences read as neither.
+ * The `diff` package's word changes from one text to another, and whether the two read better
+ * whole — the old text removed and the new added — than as one word diff: when under half their
+ * words are shared and the changes are scattered, interleaved fragments of two different
+ * sentences read as neither. A run or two (a sentence appended) reads well inline.
  */
-export function changeLines(oldText: string, newText: string, marks: DiffMarks = PLAIN_MARKS): string[] {
+export function wordChanges(oldText: string, newText: string): { changes: ChangeObject<string>[]; whole: boolean } {
   const changes = diffWords(oldText, newText);
   const runs = changes.filter((c) => c.added || c.removed).length;
   const common = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + wordCount(c.value), 0);
   const dice = (2 * common) / Math.max(1, wordCount(oldText) + wordCount(newText));
-  if (runs > 2 && dice < 0.5) return [marks.removed(oldText), marks.added(newText)];
+  return { changes, whole: runs > 2 && dice < 0.5 };
+}
+
+/** The change from one text to another as lines: one word diff, or both texts whole (see wordChanges). */
+export function changeLines(oldText: string, newText: string, marks: DiffMarks = PLAIN_MARKS): string[] {
+  if (wordChanges(oldText, newText).whole) return [marks.removed(oldText), marks.added(newText)];
   return [wordDiff(oldText, newText, marks)];
 }

@@ -146,6 +146,16 @@ describe('cpc diff: Bury cabinet report vs the CPC revisit', () => {
     expect(diffJson([`${CABINET}.pdf`, `${REVISIT}.pdf`, '--old-cycle', 'previous', '--new-cycle', 'previous']).links).toContainEqual(expect.objectContaining({ old: ['2018-b2'], new: ['2018-b3'], score: 0.618 }));
   });
 
+  it('writes one HTML page with --format html, the same bytes each time', () => {
+    const args = ['diff', `${CABINET}.txt`, `${REVISIT}.txt`, '--format', 'html'];
+    const r = cpc(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
+    expect(r.stdout.match(/<article class="link /g)).toHaveLength(7);
+    expect(cpc(args).stdout).toBe(r.stdout);
+  });
+
   it('is deterministic: the same inputs give byte-identical output', () => {
     const args = ['diff', `${CABINET}.docx`, `${REVISIT}.docx`, '--old-cycle', 'previous', '--new-cycle', 'previous', '--format', 'json'];
     expect(cpc(args).stdout).toBe(cpc(args).stdout);
