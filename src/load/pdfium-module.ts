@@ -238,3 +238,38 @@ export function layScratch(base: number): Scratch {
 
 const hex = (n: number) => Math.max(0, Math.min(255, n | 0)).toString(16).padStart(2, '0');
 export const rgbHex = (r: number, g: number, b: number) => `#${hex(r)}${hex(g)}${hex(b)}`;
+
+/** Allocations in an instance's memory, freed together when the call that made them is done. */
+export class Allocations {
+  readonly #x: PdfiumExports;
+  readonly #pointers: number[] = [];
+  constructor(x: PdfiumExports) {
+    this.#x = x;
+  }
+
+  alloc(size: number): number {
+    const p = this.#x.malloc(size);
+    if (!p) throw new WebAssembly.RuntimeError('malloc failed');
+    this.#pointers.push(p);
+    return p;
+  }
+
+  freeAll(): void {
+    for (const p of this.#pointers) this.#x.free(p);
+    this.#pointers.length = 0;
+  }
+}
+
+/** A document opened from `bytes` (copied into the instance, with the password as a C string); 0 when PDFium refuses it. */
+export function loadMemDocument(x: PdfiumExports, heap: Heap, mem: Allocations, bytes: Uint8Array, password: string | undefined): number {
+  const data = mem.alloc(Math.max(1, bytes.length));
+  heap.write(data, bytes);
+  let pw = 0;
+  if (password !== undefined) {
+    const encoded = new TextEncoder().encode(password);
+    pw = mem.alloc(encoded.length + 1);
+    heap.write(pw, encoded);
+    heap.write(pw + encoded.length, new Uint8Array(1));
+  }
+  return x.FPDF_LoadMemDocument(data, bytes.length, pw);
+}

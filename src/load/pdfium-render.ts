@@ -3,7 +3,7 @@
  * decrypted) in this process, so its password never goes on another program's command line.
  */
 import { CpcError } from '../diagnostics.js';
-import { discardPdfium, Heap, pdfium, type PdfiumExports } from './pdfium-module.js';
+import { Allocations, discardPdfium, Heap, loadMemDocument, pdfium, type PdfiumExports } from './pdfium-module.js';
 
 /** The PDFium exports rendering needs, besides those the text reader calls. */
 interface RenderExports extends PdfiumExports {
@@ -33,26 +33,11 @@ export async function renderGray(bytes: Uint8Array, pages: readonly number[], dp
   const instance = await pdfium();
   const x = instance.x as RenderExports;
   const heap = new Heap(x.memory);
-  const allocated: number[] = [];
-  const alloc = (size: number) => {
-    const p = x.malloc(size);
-    if (!p) throw new WebAssembly.RuntimeError('malloc failed');
-    allocated.push(p);
-    return p;
-  };
+  const mem = new Allocations(x);
   let doc = 0;
   let trapped = false;
   try {
-    const data = alloc(Math.max(1, bytes.length));
-    heap.write(data, bytes);
-    let pw = 0;
-    if (password !== undefined) {
-      const encoded = new TextEncoder().encode(password);
-      pw = alloc(encoded.length + 1);
-      heap.write(pw, encoded);
-      heap.write(pw + encoded.length, new Uint8Array(1));
-    }
-    doc = x.FPDF_LoadMemDocument(data, bytes.length, pw);
+    doc = loadMemDocument(x, heap, mem, bytes, password);
     if (!doc) throw new CpcError('input/encrypted', 'the PDF password is incorrect');
     const out = new Map<number, GrayImage>();
     for (const number of pages) {
@@ -89,7 +74,7 @@ export async function renderGray(bytes: Uint8Array, pages: readonly number[], dp
   } finally {
     if (!trapped) {
       if (doc) x.FPDF_CloseDocument(doc);
-      for (const p of allocated) x.free(p);
+      mem.freeAll();
     }
   }
 }

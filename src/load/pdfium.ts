@@ -6,7 +6,7 @@
 import { CpcError, type Message } from '../diagnostics.js';
 import { viewport, visibleBox, type Box } from './pdf-geometry.js';
 import { shapesCapped } from './pdf-shapes.js';
-import { discardPdfium, FPDF_ERR, Heap, layScratch, pdfium, SCRATCH_BYTES, type PdfiumExports, type Scratch } from './pdfium-module.js';
+import { Allocations, discardPdfium, FPDF_ERR, Heap, layScratch, loadMemDocument, pdfium, SCRATCH_BYTES, type PdfiumExports, type Scratch } from './pdfium-module.js';
 import { readShapes } from './pdfium-shapes.js';
 import { readLines } from './pdfium-text.js';
 import type { PdfPages, RawPage } from './raw.js';
@@ -80,26 +80,11 @@ export async function readWithPdfium(bytes: Uint8Array, options: PdfiumReadOptio
   const heap = new Heap(x.memory);
   instance.setHeapLimit(options.maxMemoryBytes);
   const messages: Message[] = [];
-  const allocated: number[] = [];
-  const alloc = (size: number) => {
-    const p = x.malloc(size);
-    if (!p) throw new WebAssembly.RuntimeError('malloc failed');
-    allocated.push(p);
-    return p;
-  };
+  const mem = new Allocations(x);
   let doc = 0;
   let trapped = false;
   try {
-    const data = alloc(Math.max(1, bytes.length));
-    heap.write(data, bytes);
-    let password = 0;
-    if (options.password !== undefined) {
-      const encoded = new TextEncoder().encode(options.password);
-      password = alloc(encoded.length + 1);
-      heap.write(password, encoded);
-      heap.write(password + encoded.length, new Uint8Array(1));
-    }
-    doc = x.FPDF_LoadMemDocument(data, bytes.length, password);
+    doc = loadMemDocument(x, heap, mem, bytes, options.password);
     if (!doc) {
       const code = x.FPDF_GetLastError();
       if (code === FPDF_ERR.password) {
@@ -112,7 +97,7 @@ export async function readWithPdfium(bytes: Uint8Array, options: PdfiumReadOptio
     if (count > options.maxPages) {
       throw new CpcError('input/too-many-pages', `the PDF has ${count} pages, more than the limit of ${options.maxPages} (raise it with --max-pages)`);
     }
-    const scratch = layScratch(alloc(SCRATCH_BYTES));
+    const scratch = layScratch(mem.alloc(SCRATCH_BYTES));
     const pages: RawPage[] = [];
     for (let i = 0; i < count; i++) pages.push(readPage(x, heap, doc, i, scratch, messages));
     return { pages, pageCount: count, messages };
@@ -132,7 +117,7 @@ export async function readWithPdfium(bytes: Uint8Array, options: PdfiumReadOptio
   } finally {
     if (!trapped) {
       if (doc) x.FPDF_CloseDocument(doc);
-      for (const p of allocated) x.free(p);
+      mem.freeAll();
       if (instance.heapBytes() > KEEP_HEAP_BELOW) discardPdfium();
     }
   }

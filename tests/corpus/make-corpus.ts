@@ -3,9 +3,9 @@
  * the fixtures and the test writers (no committed binaries), each with the outcome the README
  * documents. tests/corpus/corpus-cli.test.ts runs it through `cpc extract` and `cpc batch`.
  */
+import { scannedTitleImage } from '../support/scan.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { ErrorCode, WarningCode } from '../../src/diagnostics.js';
 import type { InputFormat, Report } from '../../src/model/report.js';
 import { fixtureBytes } from '../helpers.js';
@@ -69,19 +69,8 @@ const bodyLines = ['Corporate Peer Challenge', 'Key recommendations', 'A paragra
 const longPdf = (pages: number) =>
   writePdf(Array.from({ length: pages }, (_, i): PdfPage => ({ lines: [`Appendix page ${i + 1}`, `Evidence gathered by the peer team, item ${i + 1}.`] })));
 
-/**
- * A one-page scan: the top of the scanned fixture's first page (its title block) on an otherwise
- * white page, so OCR has a few lines to read and takes a second, not half a minute.
- */
-function scannedTitlePage(): Uint8Array {
-  const pdf = Buffer.from(fixtureBytes('scanned-follow-up.pdf'));
-  const head = /\/Width (\d+) \/Height (\d+) [^>]*\/Length (\d+) >>\nstream\n/.exec(pdf.toString('latin1'))!;
-  const start = head.index + head[0].length;
-  const [width, height, length] = [Number(head[1]), Number(head[2]), Number(head[3])];
-  const gray = new Uint8Array(inflateSync(pdf.subarray(start, start + length)));
-  gray.fill(255, width * Math.round(height * 0.2));
-  return writePdf([{ lines: [], image: { width, height, gray } }]);
-}
+/** A one-page scan of the scanned fixture's title block. */
+const scannedTitlePage = (): Uint8Array => writePdf([{ lines: [], image: scannedTitleImage() }]);
 
 /** pdf.js's CVE-2024-4367 shape: code in a FontMatrix, compiled into a glyph function where eval is on. */
 function fontEvalPdf(): Uint8Array {

@@ -2,24 +2,16 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cpc, fixtureBytes } from '../helpers.js';
+import { cpc } from '../helpers.js';
+import { scannedTitleImage } from '../support/scan.js';
 import { writePdf } from '../support/pdf-writer.js';
 
 const installed = ['/usr/bin/tesseract', '/usr/bin/pdftoppm'].every((p) => existsSync(p));
 const SECRET = 'peer-secret-7731';
 
 /** The title block of the scanned fixture's first page, as an image on a page of an encrypted PDF. */
-function encryptedScan(): Uint8Array {
-  const pdf = Buffer.from(fixtureBytes('scanned-follow-up.pdf'));
-  const head = /\/Width (\d+) \/Height (\d+) [^>]*\/Length (\d+) >>\nstream\n/.exec(pdf.toString('latin1'))!;
-  const start = head.index + head[0].length;
-  const [width, height, length] = [Number(head[1]), Number(head[2]), Number(head[3])];
-  const gray = new Uint8Array(inflateSync(pdf.subarray(start, start + length)));
-  gray.fill(255, width * Math.round(height * 0.2));
-  return writePdf([{ lines: [], image: { width, height, gray } }], { encrypt: { userPassword: SECRET, ownerPassword: 'owner' } });
-}
+const encryptedScan = (): Uint8Array => writePdf([{ lines: [], image: scannedTitleImage() }], { encrypt: { userPassword: SECRET, ownerPassword: 'owner' } });
 
 describe.skipIf(!installed)('OCR of an encrypted PDF', () => {
   it('reads the page without passing the password to any program', () => {
