@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { csvHeader, csvRows, recommendationRows } from '../emit/index.js';
-import { validateReport } from '../model/validate.js';
 import { AtomicFile } from './atomic-file.js';
+import { readOutputReport } from './output-report.js';
 import type { ManifestEntry } from './manifest.js';
 import { resolveInside } from './output-paths.js';
 
@@ -37,20 +35,12 @@ export async function writeRecommendationIndex(indexPath: string, format: IndexF
         result.problems.push({ path: entry.path, message: `its output name ${entry.output} is outside --out` });
         continue;
       }
-      let data: unknown;
-      try {
-        const text = await readFile(outPath, 'utf8');
-        data = /\.json$/i.test(outPath) ? JSON.parse(text) : parseYaml(text, { logLevel: 'error' });
-      } catch (e) {
-        result.problems.push({ path: entry.path, message: `cannot read its output ${entry.output} (${(e as Error).message.split('\n')[0]})` });
-        continue;
-      }
-      const checked = validateReport(data);
+      const checked = await readOutputReport(outPath);
       if (!checked.ok) {
-        result.problems.push({ path: entry.path, message: `its output ${entry.output} is not a valid report` });
+        result.problems.push({ path: entry.path, message: checked.problem === 'unreadable' ? `cannot read its output ${entry.output} (${checked.message})` : `its output ${entry.output} is not a valid report` });
         continue;
       }
-      const rows = recommendationRows(checked.value);
+      const rows = recommendationRows(checked.report);
       result.rows += rows.length;
       if (rows.length === 0) continue;
       await file.write(format === 'csv' ? csvRows(rows, false, csvRaw) : rows.map((r) => `${JSON.stringify(r)}\n`).join(''));

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
-import { validateReport } from '../model/validate.js';
+import { readdir, realpath, rm, stat } from 'node:fs/promises';
+import { readOutputReport } from './output-report.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFailure, EXIT, UsageError } from '../runtime/exit.js';
 import { reportError, type CliIO, type Verbosity } from '../runtime/io.js';
@@ -119,15 +118,7 @@ export async function recordManifest(manifestPath: string, base: string, finishe
   });
 }
 
-async function isValidOutput(path: string): Promise<boolean> {
-  try {
-    const text = await readFile(path, 'utf8');
-    const data: unknown = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text, { logLevel: 'error' });
-    return validateReport(data).ok;
-  } catch {
-    return false;
-  }
-}
+const isValidOutput = async (path: string) => (await readOutputReport(path)).ok;
 
 async function removeTempFiles(dirs: ReadonlySet<string>, tag: string): Promise<void> {
   for (const dir of dirs) {
