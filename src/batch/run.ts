@@ -63,19 +63,22 @@ async function checkOutDir(outDir: string, shown: string): Promise<void> {
   }
 }
 
-/** The folder an output will be written in, as the file system resolves it (links followed), stays below --out. */
-async function staysInside(outDir: string, outPath: string): Promise<boolean> {
-  const root = await realpath(outDir).catch(() => resolve(outDir));
-  let dir = dirname(outPath);
+/** The base as the manifest records it: relative to --out, forward slashes. */
+const baseRecord = (outDir: string, base: string) => (relative(outDir, base) || '.').split(sep).join('/');
+
+/** A path as the file system resolves it (links followed), parts not made yet appended as they are. */
+async function realResolve(path: string): Promise<string> {
   const missing: string[] = [];
-  for (;;) {
+  for (let dir = path; ; dir = dirname(dir)) {
     const real = await realpath(dir).catch(() => null);
-    if (real !== null) return isUnder(resolve(real, ...missing.reverse()), root);
+    if (real !== null) return resolve(real, ...missing.reverse());
+    if (dirname(dir) === dir) return path;
     missing.push(basename(dir));
-    if (dirname(dir) === dir) return false;
-    dir = dirname(dir);
   }
 }
+
+/** The folder an output will be written in, resolved, stays below --out, resolved alike. */
+const staysInside = async (outDir: string, outPath: string) => isUnder(await realResolve(dirname(outPath)), await realResolve(outDir));
 
 function entry(path: string, status: FileStatus, fields: Partial<Omit<ManifestEntry, 'path' | 'status'>>): ManifestEntry {
   return {
@@ -113,7 +116,7 @@ export async function recordManifest(manifestPath: string, base: string, finishe
     const onDisk = await readManifest(manifestPath);
     const latest = onDisk.base !== null && resolve(outDir, onDisk.base) !== base ? rebase(onDisk.entries, resolve(outDir, onDisk.base), base) : onDisk.entries;
     const merged = mergeManifest(latest.values(), finished, keep);
-    await writeAtomic(manifestPath, serializeManifest(merged, (relative(outDir, base) || '.').split(sep).join('/')));
+    await writeAtomic(manifestPath, serializeManifest(merged, baseRecord(outDir, base)));
     return merged;
   });
 }
@@ -161,22 +164,19 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
   if (invalidLines) reportError(io, shownManifest, `${invalidLines} unreadable line${invalidLines === 1 ? '' : 's'} ignored; those files are converted again`);
 
   const exclude = [outDir, ...(indexPath ? [indexPath] : [])];
-  let discovery = await discoverInputs(args, { cwd: io.cwd, exclude, base: opts.base });
   // the base the manifest records keeps the tree and the entries of an earlier run over a wider
   // or another folder; a run over inputs outside it needs --base to re-root (and converts again)
   const recordedBase = recorded === null ? null : resolve(outDir, recorded);
-  if (!opts.base && recordedBase && recordedBase !== discovery.base) {
-    if (!discovery.inputs.every((i) => isUnder(i.abs, recordedBase))) {
-      throw new UsageError(`${args.join(' ')}: not all below ${relative(io.cwd, recordedBase) || '.'}, the folder ${shownManifest} mirrors; give --base to choose another (its files are converted again into the new tree)`);
-    }
-    discovery = await discoverInputs(args, { cwd: io.cwd, exclude, base: recordedBase });
+  const discovery = await discoverInputs(args, { cwd: io.cwd, exclude, base: opts.base ?? recordedBase ?? undefined });
+  if (!opts.base && recordedBase && !discovery.inputs.every((i) => isUnder(i.abs, recordedBase))) {
+    throw new UsageError(`${args.join(' ')}: not all below ${relative(io.cwd, recordedBase) || '.'}, the folder ${shownManifest} mirrors; give --base to choose another (its files are converted again into the new tree)`);
   }
   if (opts.base) {
     const outside = discovery.inputs.find((i) => !isUnder(i.abs, discovery.base));
     if (outside) throw new UsageError(`--base ${opts.base}: ${relative(io.cwd, outside.abs)} is not below it`);
   }
   const base = discovery.base;
-  const baseFromOut = (relative(outDir, base) || '.').split(sep).join('/');
+  const baseFromOut = baseRecord(outDir, base);
   // entries recorded against another base, moved onto this one where they lie below it
   const earlier = recordedBase && recordedBase !== base ? rebase(previous, recordedBase, base) : previous;
   // planned over the whole archive, so every shard names outputs alike

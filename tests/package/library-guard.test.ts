@@ -13,33 +13,25 @@ beforeAll(assertBuilt);
 const pdf = JSON.stringify(ORPHANING_PDF);
 /** long enough for Node to have reported any rejection left over from the call */
 const settle = 'await new Promise((r) => setTimeout(r, 200));';
+/** a host that reads the damaged PDF with extractReport, waits, and says it survived */
+const READ_DAMAGED = `import { readFileSync } from 'node:fs';
+   import { extractReport } from 'CPC';
+   const { value } = await extractReport(readFileSync(${pdf}), { file: 'damaged.pdf' });
+   console.log(value.report.kind);
+   ${settle}
+   console.log('survived');`;
 
 describe('the library on a PDF pdf.js repairs', () => {
   it('without the guard, the fixture does kill a plain host (the case the guard exists for)', () => {
     // the pipeline module itself, which installs nothing
-    const r = runHost(
-      `import { readFileSync } from 'node:fs';
-       import { extractReport } from 'CPC';
-       const { value } = await extractReport(readFileSync(${pdf}), { file: 'damaged.pdf' });
-       console.log(value.report.kind);
-       ${settle}
-       console.log('survived');`,
-      { cpc: join(ROOT, 'dist', 'extract.js') },
-    );
+    const r = runHost(READ_DAMAGED, { cpc: join(ROOT, 'dist', 'extract.js') });
     expect(r.stdout).not.toContain('survived');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('XRefEntryException');
   });
 
   it('extractReport returns the report and the host lives on', () => {
-    const r = runHost(
-      `import { readFileSync } from 'node:fs';
-       import { extractReport } from 'CPC';
-       const { value } = await extractReport(readFileSync(${pdf}), { file: 'damaged.pdf' });
-       console.log(value.report.kind);
-       ${settle}
-       console.log('survived');`,
-    );
+    const r = runHost(READ_DAMAGED);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('council-report\nsurvived\n');
     expect(r.status).toBe(0);

@@ -131,6 +131,21 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
     reportError(io, null, `--table, --bom and --csv-raw shape CSV output: add --format csv`);
     return EXIT.usage;
   }
+  const toStdout = !opts.output || isStdio(opts.output);
+  if (opts.format === 'xlsx' && toStdout && io.stdout.isTTY) {
+    reportError(io, null, 'an xlsx workbook is binary: write it to a file with -o recs.xlsx (or redirect stdout)');
+    return EXIT.usage;
+  }
+  const shownOut = toStdout ? 'stdout' : opts.output!;
+  /** where each input's report goes, with one input per file in a directory target */
+  const dirTarget = !toStdout && isDirTarget(opts.output!, io.cwd);
+  const targets = toStdout ? [] : dirTarget ? outputNames(files, io.cwd, EXTENSIONS[opts.format]).map((n) => join(resolve(io.cwd, opts.output!), n)) : [resolve(io.cwd, opts.output!)];
+  // an output never replaces an input (`cpc extract r.txt -o r.txt`): refused before any work
+  const clash = files.filter((f) => !isStdio(f)).find((i) => targets.some((t) => sameFile(t, resolve(io.cwd, i))));
+  if (clash) {
+    reportError(io, opts.output!, `would write over the input ${clash}; cpc never replaces an input: name another output`);
+    return EXIT.usage;
+  }
   const extracted = files.length === 1 && !opts.timeout ? [await extractHere(files[0]!, opts, io)] : await extractInWorkers(files, opts, io);
   const verbosity = verbosityOf(opts);
   const reports: { index: number; report: Report }[] = [];
@@ -146,22 +161,6 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
       if (exitCode === EXIT.ok) exitCode = x.code;
     }
   });
-  const toStdout = !opts.output || isStdio(opts.output);
-  if (opts.format === 'xlsx' && toStdout && io.stdout.isTTY) {
-    reportError(io, null, 'an xlsx workbook is binary: write it to a file with -o recs.xlsx (or redirect stdout)');
-    return EXIT.usage;
-  }
-  const shownOut = toStdout ? 'stdout' : opts.output!;
-  // an output never replaces an input (`cpc extract r.txt -o r.txt`)
-  if (!toStdout) {
-    const inputs = files.filter((f) => !isStdio(f));
-    const targets = isDirTarget(opts.output!, io.cwd) ? outputNames(files, io.cwd, EXTENSIONS[opts.format]).map((n) => join(resolve(io.cwd, opts.output!), n)) : [resolve(io.cwd, opts.output!)];
-    const clash = inputs.find((i) => targets.some((t) => sameFile(t, resolve(io.cwd, i))));
-    if (clash) {
-      reportError(io, opts.output!, `would write over the input ${clash}; cpc never replaces an input: name another output`);
-      return EXIT.usage;
-    }
-  }
   /** the output of some reports: text, or an xlsx workbook (whose cut cells are told) */
   const render = async (list: Report | Report[]): Promise<string | Uint8Array> => {
     if (opts.format !== 'xlsx') return emit(list, opts.format, { table: opts.table, bom: opts.bom, raw: opts.csvRaw });
@@ -174,11 +173,10 @@ export async function extractCommand(files: readonly string[], opts: ExtractComm
   try {
     if (toStdout) {
       if (reports.length > 0) io.stdout.write(await whole());
-    } else if (isDirTarget(opts.output!, io.cwd)) {
-      const names = outputNames(files, io.cwd, EXTENSIONS[opts.format]);
-      for (const { index, report } of reports) await writeAtomic(join(resolve(io.cwd, opts.output!), names[index]!), await render(report));
+    } else if (dirTarget) {
+      for (const { index, report } of reports) await writeAtomic(targets[index]!, await render(report));
     } else if (reports.length > 0) {
-      await writeAtomic(resolve(io.cwd, opts.output!), await whole());
+      await writeAtomic(targets[0]!, await whole());
     }
   } catch (e) {
     const f = describeFailure(isCpcError(e) ? e : new CpcError('output/write-failed', `cannot write the output (${(e as Error).message})`));
