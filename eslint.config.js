@@ -26,6 +26,13 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // each spread argument goes on the stack: past ~120,000 items (lines of a page, cells of a row) it overflows
+      'no-restricted-syntax': ['error', { selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement', message: 'spreading an array into arguments overflows the stack on long inputs: use maxOf, minOf or appendAll from src/arrays.ts' }],
+    },
+  },
   // imports run one way: cli → batch → runtime → pipeline (load, layout, parse, model, emit, diff)
   {
     files: ['src/batch/**/*.ts'],

@@ -55,6 +55,8 @@ export { diffRecommendations, hasChanges, renderDiff, DIFF_FORMATS, DEFAULT_THRE
  * call, so importing cpc starts no thread pool code; the rest of the engine is in `cpc/batch`.
  */
 export async function runBatch(...args: Parameters<typeof runBatchType>): ReturnType<typeof runBatchType> {
+  // the caller's own arguments, passed on
+  // eslint-disable-next-line no-restricted-syntax
   return (await import('./batch/run.js')).runBatch(...args);
 }
 export type { BatchOptions } from './batch/run.js';

@@ -5,6 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../runtime/exit.js';
 import { comparePaths } from './output-paths.js';
 import { sniffFormat } from './sniff.js';
+import { appendAll } from '../arrays.js';
 
 /**
  * Extensions that name a document. A file found by walking a directory or a glob is an input
@@ -117,7 +118,7 @@ export async function discoverInputs(args: readonly string[], options: DiscoverO
       // symbolic links are not followed: a link cycle or a link out of the archive cannot surprise a CI run
       for (const f of await glob('**/*', { cwd: abs, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false })) walked.add(resolve(f));
       // the walk passes over a folder it cannot list without a word: those are found and told
-      unreadableDirs.push(...(await unlistable(abs)));
+      appendAll(unreadableDirs, await unlistable(abs));
     } else if (info) {
       roots.push(dirname(abs));
       explicit.add(abs);

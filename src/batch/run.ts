@@ -71,6 +71,8 @@ async function realResolve(path: string): Promise<string> {
   const missing: string[] = [];
   for (let dir = path; ; dir = dirname(dir)) {
     const real = await realpath(dir).catch(() => null);
+    // one argument per missing folder of a path, bounded by the path's length
+    // eslint-disable-next-line no-restricted-syntax
     if (real !== null) return resolve(real, ...missing.reverse());
     if (dirname(dir) === dir) return path;
     missing.push(basename(dir));

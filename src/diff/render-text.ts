@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { DiffCandidate, DiffLink, DiffResult, DiffSide, LinkStatus, UnmatchedRecommendation } from '../model/diff.js';
 import { changeLines, marksFor } from './word-diff.js';
+import { maxOf, appendAll } from '../arrays.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -36,13 +37,13 @@ export function renderDiffText(result: DiffResult, level: 0 | 1 | 2 | 3): string
   const statusColour: Record<LinkStatus, (s: string) => string> = { unchanged: c.dim, reworded: c.yellow, split: c.cyan, merged: c.cyan };
   const out: string[] = [`${c.bold('old')}  ${describeSide(result.old)}`, `${c.bold('new')}  ${describeSide(result.new)}`, ''];
 
-  const width = Math.max(0, ...result.links.map((l) => l.status.length));
+  const width = maxOf(result.links.map((l) => l.status.length), 0);
   const linkBlock = (l: DiffLink) => {
     const head = `${statusColour[l.status](l.status.padEnd(width))}  ${c.bold(l.old.join(' + '))} → ${c.bold(l.new.join(' + '))}  ${c.dim(`score ${l.score.toFixed(2)}`)}`;
     const body = l.status === 'unchanged' ? [l.newText] : changeLines(l.oldText, l.newText, marks);
     return [head, ...body.map((line) => `  ${line}`), ''];
   };
-  for (const l of result.links) out.push(...linkBlock(l));
+  for (const l of result.links) appendAll(out, linkBlock(l));
 
   const list = (title: string, items: readonly UnmatchedRecommendation[], sign: string, colour: (s: string) => string) => {
     if (items.length === 0) return;

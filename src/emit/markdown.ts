@@ -5,6 +5,7 @@
  * become Markdown tables, sidebars and pull quotes become quotes.
  */
 import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
+import { maxOf } from '../arrays.js';
 
 /** block index → heading level (1 for the document's title) */
 export type Outline = ReadonlyMap<number, number>;
@@ -38,7 +39,7 @@ function listItem(b: TextBlock, format: DocumentFormat): string {
 }
 
 function table(t: TableBlock, format: DocumentFormat): string {
-  const width = Math.max(t.columns, ...t.rows.map((r) => r.cells.length));
+  const width = Math.max(t.columns, maxOf(t.rows.map((r) => r.cells.length)));
   const cells = (r: { cells: string[] }) => Array.from({ length: width }, (_, i) => (r.cells[i] ?? '').trim());
   if (format === 'text') return t.rows.map((r) => cells(r).map((c) => c.replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
   const cell = (c: string) => escapeInline(c).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');

@@ -5,6 +5,7 @@
  */
 import { textBlock, type HeadingCue, type TextBlock } from './blocks.js';
 import { matchMarker, type MarkerKind } from './markers.js';
+import { minOf } from '../arrays.js';
 
 export interface ParaLike {
   text: string;
@@ -146,7 +147,7 @@ export function alignNumberedRuns(blocks: readonly TextBlock[]): void {
   const position = new Map(blocks.map((b, i) => [b, i]));
   let run: TextBlock[] = [];
   const close = () => {
-    const level = Math.min(...run.map((b) => b.level ?? 0));
+    const level = minOf(run.map((b) => b.level ?? 0));
     for (const b of run) b.level = level;
     run = [];
   };

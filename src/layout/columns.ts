@@ -9,6 +9,7 @@
  */
 import type { RawShape } from '../load/raw.js';
 import { visualLines, type PLine, type VLine } from './geometry.js';
+import { appendAll } from '../arrays.js';
 
 /** A run of pieces read as one flow; `column` is set when the run is one column of a band. */
 export interface Segment {
@@ -287,7 +288,7 @@ function cut(lines: VLine[], area: Interval, page: PageShapes, depth: number, ou
     const columns = judged[i]!;
     const prev = found[found.length - 1];
     // neighbouring bands that are not columns form one flow (tables are found across them)
-    if (columns === null && prev && prev.columns === null) prev.lines.push(...band.lines);
+    if (columns === null && prev && prev.columns === null) appendAll(prev.lines, band.lines);
     else found.push({ lines: band.lines, columns });
   });
   for (const f of found) {

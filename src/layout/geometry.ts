@@ -7,6 +7,7 @@
 import type { RawLine, RawPage, RawShape } from '../load/raw.js';
 import { isBareMarker, matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
+import { appendAll } from '../arrays.js';
 
 export interface PLine {
   text: string;
@@ -292,7 +293,7 @@ export function regionToTable(region: Region, page: number | null, lineSpacing: 
   }
   const rows = bands.map((band) => {
     const cells: PLine[][] = region.columns.map(() => []);
-    for (const r of [...band.runs].sort((a, b) => a.top - b.top || a.lines[0]!.order - b.lines[0]!.order)) cells[r.col]!.push(...r.lines);
+    for (const r of [...band.runs].sort((a, b) => a.top - b.top || a.lines[0]!.order - b.lines[0]!.order)) appendAll(cells[r.col]!, r.lines);
     return { cells };
   });
   return { type: 'table', page, columns: region.columns, rows };
@@ -374,7 +375,7 @@ export function joinJustified(pieces: readonly PLine[]): PLine[] {
       for (const p of run) em = Math.max(em, p.size);
       const even = most <= 1.5 * least + 0.1 * em && most < 3 * em;
       if (even) {
-        out.push(...pieces.slice(i, from));
+        appendAll(out, pieces.slice(i, from));
         const first = run[0]!;
         const last = run[run.length - 1]!;
         out.push({ ...first, text: run.map((p) => p.text).join(' '), right: last.right, bold: run.every((p) => p.bold), italic: run.every((p) => p.italic) });
@@ -382,7 +383,7 @@ export function joinJustified(pieces: readonly PLine[]): PLine[] {
         continue;
       }
     }
-    out.push(...pieces.slice(i, j));
+    appendAll(out, pieces.slice(i, j));
     i = j;
   }
   return out;

@@ -14,6 +14,7 @@ import { normaliseText } from './normalise.js';
 import { assembleParagraphs, metricsOf, type Para } from './paragraphs.js';
 import { cleanTable, joinContinuedTables, protoToTable, tablesFromCellLines } from './tables.js';
 import { removeToc } from './toc.js';
+import { maxOf } from '../arrays.js';
 
 export * from './blocks.js';
 
@@ -74,7 +75,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
   // must not pass for the body text its margin and size are judged against)
   const body = lines.length ? metricsOf(lines) : metrics;
   const firstPage = pages.find((p) => p.lines.length > 0)?.number ?? null;
-  const titleSize = Math.max(0, ...lines.filter((l) => l.page === firstPage).map((l) => l.size));
+  const titleSize = Math.max(0, maxOf(lines.filter((l) => l.page === firstPage).map((l) => l.size)));
   const blocks: Block[] = [];
   // the list items the next paragraphs may belong to (an item and the sub-items after it), and
   // where each one's text starts (from the column's edge)
@@ -89,7 +90,7 @@ function positionedBlocks(pages: readonly RawPage[], vocab: Vocabulary, stats: J
     const p: Para = item;
     const first = p.lines[0]!;
     const last = p.lines[p.lines.length - 1]!;
-    const size = Math.max(...p.lines.map((l) => l.size));
+    const size = maxOf(p.lines.map((l) => l.size));
     const block = classify(
       {
         text: paraText(p.lines, vocab, stats),

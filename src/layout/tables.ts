@@ -11,6 +11,7 @@ import { joinWrapped, type JoinStats, type Vocabulary } from './join.js';
 import { matchMarker } from './markers.js';
 import { normaliseText } from './normalise.js';
 import { textualMarker, type Metrics } from './paragraphs.js';
+import { maxOf } from '../arrays.js';
 
 const TERMINAL = /[.!?:;]["”’)]?$/;
 
@@ -64,7 +65,7 @@ export function tablesFromCellLines(lines: readonly RawLine[], page: number | nu
     if (l.hint?.list && marker === '' && cell.length) cell[cell.length - 1] += ` ${text}`;
     else cell.push(marker ? `${marker} ${text}` : text);
   }
-  const width = Math.max(0, ...[...rows.values()].flatMap((r) => [...r.cells.keys()].map((k) => k + 1)));
+  const width = Math.max(0, maxOf([...rows.values()].flatMap((r) => [...r.cells.keys()].map((k) => k + 1))));
   const out: TableRow[] = [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([, r]) => ({ cells: Array.from({ length: width }, (_, i) => (r.cells.get(i) ?? []).join('\n')), header: r.header, page }));

@@ -2,6 +2,8 @@ import { CpcError } from '../diagnostics.js';
 import type { InputFormat } from '../model/report.js';
 
 const ascii = (bytes: Uint8Array, start: number, end: number): string =>
+  // a few bytes of a signature, never an input's length
+  // eslint-disable-next-line no-restricted-syntax
   String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));
 
 function indexOfAscii(bytes: Uint8Array, needle: string, limit = bytes.length): number {

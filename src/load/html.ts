@@ -3,6 +3,7 @@ import type { ChildNode, Element } from 'domhandler';
 import { info, type Message } from '../diagnostics.js';
 import { LABEL_CLOSE, LABEL_OPEN, PAGE_MARK } from './docx-numbering.js';
 import type { LineHint, LoadResult, RawLine, RawPage } from './raw.js';
+import { appendAll } from '../arrays.js';
 
 /** Elements whose content is never report text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'embed', 'canvas', 'button', 'select', 'input', 'textarea', 'map', 'audio', 'video']);
@@ -93,7 +94,7 @@ function descendants(el: Element): Element[] {
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     if (!isElement(n)) continue;
     out.push(n);
-    stack.push(...n.children);
+    appendAll(stack, n.children);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { info, type Message } from '../diagnostics.js';
 import { apply, type Matrix } from './pdf-geometry.js';
 import type { RawShape } from './raw.js';
+import { maxOf, minOf } from '../arrays.js';
 
 /** in points: a bullet is at most about a capital letter's size; a rule at most this thick */
 export const MARK_MAX = 14;
@@ -66,9 +67,9 @@ export function pageBox(m: Matrix, l: number, b: number, r: number, t: number): 
   const corners = [apply(m, l, b), apply(m, r, b), apply(m, l, t), apply(m, r, t)];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+  const x = minOf(xs);
+  const y = minOf(ys);
+  return { x, y, width: maxOf(xs) - x, height: maxOf(ys) - y };
 }
 
 /** Horizontal and vertical straight segments of a stroked path, as rules. */

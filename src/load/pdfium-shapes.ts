@@ -65,6 +65,8 @@ function visitPath(w: Walk, obj: number, toPage: Matrix): void {
   const stroked = w.heap.i32(strokePtr) !== 0;
   const r = w.s.rect;
   if (!w.x.FPDFPageObj_GetBounds(obj, r, r + 4, r + 8, r + 12)) return;
+  // four numbers: a box's edges
+  // eslint-disable-next-line no-restricted-syntax
   const box = pageBox(compose(w.page, toPage), ...w.heap.floats4(r));
   classifyPath(w.read, {
     box,

@@ -96,6 +96,8 @@ function paintPath(w: Walk, args: readonly unknown[]): void {
   if (!points) return;
   const bounds = pdfiumBounds(points, stroked, s.lineWidth, s.ctm);
   classifyPath(w.read, {
+    // four numbers: a box's edges
+    // eslint-disable-next-line no-restricted-syntax
     box: pageBox(s.toPage, ...bounds),
     fill: filled ? paint(s.fill, s.fillAlpha) : null,
     stroke: stroked && !filled ? paint(s.stroke, s.strokeAlpha) : null,

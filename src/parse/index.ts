@@ -8,6 +8,7 @@ import { peersRecogniser } from './peers.js';
 import type { Found, ParseOptions, Recogniser } from './recogniser.js';
 import { recommendationsRecogniser } from './recommendations/index.js';
 import { sectionsRecogniser } from './sections.js';
+import { appendAll } from '../arrays.js';
 
 export type { ParseDoc, Claim, RecogniserId, SectionTree } from './doc.js';
 export type { Found, ParseOptions, Recogniser, Recognised } from './recogniser.js';
@@ -50,7 +51,7 @@ export function recogniseAll(layout: Layout, format: InputFormat, options: Parse
     const out = r.recognise(doc, found, options);
     // a block keeps its first claim: a heading restating a recommendation stays the section's heading
     for (const [i, rule] of out.claims) if (!claims.has(i)) claims.set(i, { by: r.id, rule });
-    messages.push(...out.messages);
+    appendAll(messages, out.messages);
     messagesBy[r.id] = out.messages;
     // each recogniser fills its own key; the union of ids cannot name the pairing to the compiler
     (found as Record<RecogniserId, unknown>)[r.id] = out.value;

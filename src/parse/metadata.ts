@@ -12,6 +12,7 @@ import { CHALLENGE, FOLLOW_UP, FRONT_SHEET, FRONT_SHEET_THRESHOLD, HAPPENED, LGA
 import type { ParseDoc } from './doc.js';
 import type { Recogniser } from './recogniser.js';
 import { datedYears, findDates, sentences, type DateRange } from './text.js';
+import { maxOf, minOf, appendAll } from '../arrays.js';
 
 /*
  * Council names are a few capitalised words: the patterns start only at a word's start and repeat
@@ -68,7 +69,7 @@ const blockText = (b: Block) => (b.kind === 'table' ? b.rows.map((r) => r.cells.
 /** The opening of the document: its title block and what precedes the first body text. */
 function openingBlocks(doc: ParseDoc): Block[] {
   const { blocks } = doc;
-  const end = Math.max(Math.min(firstHeading(doc), 12), ...titleBlocks(blocks).map((i) => i + 1), 4);
+  const end = Math.max(Math.min(firstHeading(doc), 12), maxOf(titleBlocks(blocks).map((i) => i + 1)), 4);
   return blocks.slice(0, end);
 }
 
@@ -189,12 +190,12 @@ function challengeEvents(blocks: readonly Block[]): ChallengeEvent[] {
       const dates = findDates(s);
       // of several dates, the one the verb saying it happened leads to ("agreed on 12 February
       // 2019 in response to the challenge, which took place from 13 to 16 November 2018")
-      const verbAt = Math.min(...HAPPENED.map((c) => s.search(c.pattern)).filter((k) => k >= 0));
+      const verbAt = minOf(HAPPENED.map((c) => s.search(c.pattern)).filter((k) => k >= 0));
       const date = dates.find((d) => d.at >= verbAt) ?? dates[dates.length - 1];
       const years = date ? [Number(date.start.slice(0, 4))] : datedYears(s);
       if (!years.length) continue;
       const type = /\bprogress review\b|six[- ]month/i.test(s) ? 'progress-review' : /\bre-?visit\b|follow[- ]?up/i.test(s) ? 'follow-up' : 'cpc';
-      out.push({ type, year: Math.max(...years), dates: date ?? null });
+      out.push({ type, year: maxOf(years), dates: date ?? null });
     }
   }
   return out;
@@ -206,7 +207,7 @@ function pastYears(blocks: readonly Block[]): number[] {
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     // a month or season with its year is a date; "in 2022" is as often a forecast
-    for (const s of sentences(b.text)) if (!fires(s, NOT_YET)) out.push(...datedYears(s, false));
+    for (const s of sentences(b.text)) if (!fires(s, NOT_YET)) appendAll(out, datedYears(s, false));
   }
   return out;
 }
@@ -314,7 +315,7 @@ function recogniseMetadata(doc: ParseDoc) {
   // with no sentence saying when the challenge took place: the date the title page gives, then the
   // latest past year the text mentions (a target year is no date of the visit)
   const fallbackYears = pastYears(blocks);
-  const year = event?.year ?? (openingDate ? Number(openingDate.start.slice(0, 4)) : fallbackYears.length ? Math.max(...fallbackYears) : null);
+  const year = event?.year ?? (openingDate ? Number(openingDate.start.slice(0, 4)) : fallbackYears.length ? maxOf(fallbackYears) : null);
   const visit = kind === 'cpc-progress-review' ? (latest(events, 'progress-review')?.dates ?? event?.dates ?? null) : (event?.dates ?? null);
   // a council report's meeting, or the meeting any report's front sheet is addressed to
   const meeting = kind === 'council-report' || blocks.some((b) => b.kind === 'table' && b.fields) ? meetingDate(blocks) : null;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderGray, toPgm } from '../load/pdfium-render.js';
 import type { LoadOptions, OcrEngine, RawLine } from '../load/raw.js';
+import { maxOf } from '../arrays.js';
 
 const run = promisify(execFile);
 const DPI = 300;
@@ -82,8 +83,8 @@ export function tsvToLines(tsv: string): RawLine[] {
   for (const words of lines.values()) {
     words.sort((a, b) => a.left - b.left);
     const left = words[0]!.left;
-    const right = Math.max(...words.map((w) => w.left + w.width));
-    const bottom = Math.max(...words.map((w) => w.top + w.height));
+    const right = maxOf(words.map((w) => w.left + w.width));
+    const bottom = maxOf(words.map((w) => w.top + w.height));
     const own = words.map((w) => w.height).sort((a, b) => a - b);
     const median = own[Math.floor(own.length / 2)]!;
     heights.push(median);

@@ -9,6 +9,7 @@ import { Report } from '../../model/report.js';
 import { describeFailure, EXIT } from '../../runtime/exit.js';
 import { isStdio, readDocument, shownName } from '../../runtime/input.js';
 import { reportError, type CliIO } from '../../runtime/io.js';
+import { appendAll } from '../../arrays.js';
 
 /** What cpc writes, each told by its shape: a report, a diff, a manifest line, a recommendations-index row. */
 const IndexRow = z.object(Object.fromEntries(CSV_COLUMNS.map((c) => [c, z.union([z.string(), z.number(), z.null()])]))).strict();
@@ -68,7 +69,7 @@ async function expand(args: readonly string[], io: CliIO): Promise<string[]> {
       .filter((e) => e.isFile() && DATA_FILE.test(e.name))
       .map((e) => join(arg, e.parentPath.slice(resolve(io.cwd, arg).length), e.name).replace(/\\/g, '/'))
       .sort();
-    out.push(...found);
+    appendAll(out, found);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { isText, wordCount, type ParseDoc } from '../doc.js';
 import { cleanNumber, nextInSequence } from '../numbering.js';
 import { countWord, yearsIn } from '../text.js';
 import { emptyResponse, type Candidate, type NearMiss, type Zone } from './model.js';
+import { maxOf } from '../../arrays.js';
 
 /** The score a heading needs for its section to hold recommendations. */
 export const HEADING_THRESHOLD = 2;
@@ -157,7 +158,7 @@ export function finders(doc: ParseDoc, meta: ReportMeta): Finders {
       : (says(leadIn) ?? says(chain[0] ?? '') ?? 'current');
     if (verdict === 'previous') {
       const years = earlier([leadIn, ...chain].join(' '));
-      [cycle, year] = ['previous', years.length ? Math.max(...years) : originalYear];
+      [cycle, year] = ['previous', years.length ? maxOf(years) : originalYear];
     }
     const annex = chain.some((t) => ANNEX.test(t));
     const zone: Zone = { id: zones.length, anchor, context, cycle, year, annex, stated: statedCount(leadIn), score: zoneScore, threshold, items: [] };

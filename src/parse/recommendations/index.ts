@@ -25,6 +25,7 @@ import { integrity } from './integrity.js';
 import type { NearMiss, Zone } from './model.js';
 import { mergeRestatements } from './merge.js';
 import { toRecommendations } from './records.js';
+import { appendAll } from '../../arrays.js';
 
 /** The candidate finders, in order: a later one skips the blocks an earlier one took. */
 const FINDERS = [findLeadIns, findSectionLists, findNumberedHeadings, findTableRows, findRestatedHeadings];
@@ -63,7 +64,7 @@ function recogniseRecommendations(doc: ParseDoc, found: Readonly<Partial<Found>>
   const recommendations: Recommendation[] = toRecommendations(doc, records);
   const messages: Message[] = integrity(doc, f.zones, records, recommendations);
   if (merged) messages.push(info('parse', 'recommendations/merged-duplicates', `${merged} restatement${merged === 1 ? '' : 's'} (summary, table row or sub-heading) merged into the recommendation ${merged === 1 ? 'it restates' : 'they restate'}`, { rule: 'merge' }));
-  messages.push(...closeCalls(doc, f.zones, f.nearMisses, f.claimed));
+  appendAll(messages, closeCalls(doc, f.zones, f.nearMisses, f.claimed));
   if (recommendations.length === 0 && meta.kind !== 'unknown') messages.push(warning('parse', 'recommendations/none-found', 'no recommendations were recognised', { rule: 'finders' }));
   return { value: recommendations, messages, claims: f.claimed };
 }
