@@ -15,6 +15,7 @@ export const WARNING_CODES = [
   'pdf/shapes-capped',
   'text/encoding-guessed',
   'text/nul-removed',
+  'text/row-too-wide',
   // layout
   'layout/furniture-removed',
   'layout/toc-removed',

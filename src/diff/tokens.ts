@@ -15,7 +15,8 @@ export function normaliseText(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\s;:,.]+$/u, '');
+    // from where the run starts (the lookbehind), not from every position inside a long one
+    .replace(/(?<![\s;:,.])[\s;:,.]+$/u, '');
 }
 
 /**

@@ -7,8 +7,12 @@
  */
 import { tableBlock, type Block, type FormField, type TableBlock } from './blocks.js';
 
-/** "Meeting date:", "Report of:", "Decision Number:" — a short label, capitalised, ending in a colon */
-const LABEL_WORDS = String.raw`(\p{Lu}[\p{L}'’()/&-]*(?:\s+[\p{L}'’()/&-]+){0,3})\s*:`;
+/**
+ * "Meeting date:", "Report of:", "Decision Number:" — a short label, capitalised, ending in a colon.
+ * Words are bounded: an unbounded run, tried on a paragraph that is one 8 MB word, overflows the
+ * regex engine's backtracking stack.
+ */
+const LABEL_WORDS = String.raw`(\p{Lu}[\p{L}'’()/&-]{0,30}(?:\s{1,3}[\p{L}'’()/&-]{1,30}){0,3})\s{0,3}:`;
 const LABEL = new RegExp(`^${LABEL_WORDS}$`, 'u');
 const LABELLED = new RegExp(`^${LABEL_WORDS}\\s+(\\S.*)$`, 'u');
 

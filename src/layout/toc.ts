@@ -10,6 +10,17 @@ const PAGE_REF = /^\d{1,3}$/;
 /** dot leaders and a page number ending an entry: "Introduction ......... 3", "Scope …… 12" */
 const LEADER_END = /\s*(?:\.{3,}|…{2,}|(?:\. ){3,})\s*\d{0,3}$/u;
 const PAGE_END = /\s+\d{1,3}$/u;
+/**
+ * "Introduction .....  " → "Introduction": a trailing dot leader and the spaces around it, read from
+ * the end (as a pattern, /\s*\.{2,}\s*$/, it rescans a long run of dots from every position).
+ */
+function withoutLeader(s: string): string {
+  const t = s.trimEnd();
+  let i = t.length;
+  while (i > 0 && t[i - 1] === '.') i--;
+  return t.length - i >= 2 ? t.slice(0, i).trimEnd() : s;
+}
+
 /** entries are short; the length check also keeps the end-anchored patterns linear */
 const MAX_ENTRY = 200;
 
@@ -46,7 +57,7 @@ export function removeToc(blocks: readonly Block[]): { blocks: Block[]; toc: str
       for (const r of b.rows) {
         if (!PAGE_REF.test(lastFilled(r.cells))) continue; // the "Section | Page" header
         const label = r.cells.find((c) => c.trim() && !PAGE_REF.test(c.trim()));
-        if (label) toc.push(label.replace(/\s*\.{2,}\s*$/, '').replace(/\n/g, ' '));
+        if (label) toc.push(withoutLeader(label).replace(/\n/g, ' '));
       }
       // a "Contents" heading just before goes with it
       const before = out[out.length - 1];

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { CpcError, info, isCpcError, warning, type Message } from '../diagnostics.js';
 import { applyNumbering, markPageBreaks, parseXml, serializeXml } from './docx-numbering.js';
 import { htmlToLines } from './html.js';
@@ -21,7 +22,8 @@ function relTarget(relsXml: string | null, typeSuffix: string, base: string): st
     const type = /Type="([^"]*)"/.exec(tag)?.[1] ?? '';
     const target = /Target="([^"]*)"/.exec(tag)?.[1];
     if (target && type.endsWith(typeSuffix)) {
-      return target.startsWith('/') ? target.slice(1) : `${base}${target}`.replace(/[^/]+\/\.\.\//g, '');
+      // a part name, "word/../customXml/item.xml" → "customXml/item.xml" (segments, not a regex scanning a long name from every position)
+      return target.startsWith('/') ? target.slice(1) : posix.normalize(`${base}${target}`).replace(/^(\.\.\/)+/, '');
     }
   }
   return null;

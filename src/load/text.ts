@@ -39,10 +39,30 @@ export function stripInlineMarkdown(s: string): string {
 }
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/**
+ * More cells than a table has columns (Word stops at 63): a line split that finely is text with
+ * tabs in it, and as cells it would cost an object per two bytes of input.
+ */
+export const MAX_TEXT_CELLS = 64;
 const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-export function textToPages(text: string): RawPage[] {
+/**
+ * "## Title ##" → level 2, "Title". The closing hashes and spaces are cut from the end by hand: as
+ * /^(#{1,6})\s+(.*?)\s*#*\s*$/ the lazy title was retried at every space of a long run.
+ */
+function markdownHeading(line: string): { level: number; text: string } | null {
+  const open = /^(#{1,6})\s+/.exec(line);
+  if (!open) return null;
+  const rest = line.slice(open[0].length);
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  return { level: open[1]!.length, text: rest.slice(0, end).trimEnd() };
+}
+
+/** The pages of a text or Markdown report, and how many lines had too many cells to be table rows. */
+export function textToPages(text: string): { pages: RawPage[]; wideRows: number } {
   const pages: RawPage[] = [];
+  let wideRows = 0;
   const pageTexts = text.replace(/\r\n?/g, '\n').split('\f');
   let table = 0;
   for (let p = 0; p < pageTexts.length; p++) {
@@ -67,11 +87,15 @@ export function textToPages(text: string): RawPage[] {
         continue;
       }
       // a tab between words separates cells; consecutive such lines make one table
-      const cells = isPipe
-        ? body.replace(/^\||\|$/g, '').split('|').map((c) => c.trim())
+      let cells = isPipe
+        ? body.replace(/^\||\|$/g, '').split('|', MAX_TEXT_CELLS + 1).map((c) => c.trim())
         : /\S\t/.test(rawLine)
-          ? rawLine.replace(/^\s+/, '').split('\t').map((c) => c.trim())
+          ? rawLine.replace(/^\s+/, '').split('\t', MAX_TEXT_CELLS + 1).map((c) => c.trim())
           : null;
+      if (cells && cells.length > MAX_TEXT_CELLS) {
+        wideRows++;
+        cells = null;
+      }
       if (cells && cells.length >= 2) {
         if (!inTable) {
           table++;
@@ -94,10 +118,10 @@ export function textToPages(text: string): RawPage[] {
         continue;
       }
       inTable = false;
-      const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(body);
+      const heading = markdownHeading(body);
       if (heading) {
-        hint.heading = heading[1]!.length;
-        body = heading[2]!;
+        hint.heading = heading.level;
+        body = heading.text;
       }
       const bold = /^\*\*[^*].*\*\*:?$/.test(body);
       const t = stripInlineMarkdown(body).replace(/\s+/g, ' ').trim();
@@ -106,7 +130,7 @@ export function textToPages(text: string): RawPage[] {
     }
     pages.push({ number: pageTexts.length > 1 ? p + 1 : 1, width: 0, height: 0, lines });
   }
-  return pages;
+  return { pages, wideRows };
 }
 
 export function loadText(bytes: Uint8Array, format: Extract<InputFormat, 'txt' | 'md'>): LoadResult {
@@ -116,6 +140,7 @@ export function loadText(bytes: Uint8Array, format: Extract<InputFormat, 'txt' |
   const nuls = decoded.text.split('\u0000').length - 1;
   const text = nuls ? decoded.text.replaceAll('\u0000', '') : decoded.text;
   if (nuls) messages.push(warning('load', 'text/nul-removed', `${nuls} NUL character${nuls === 1 ? '' : 's'} (no text) removed`));
-  const pages = textToPages(text);
+  const { pages, wideRows } = textToPages(text);
+  if (wideRows) messages.push(warning('load', 'text/row-too-wide', `${wideRows} line${wideRows === 1 ? ' has' : 's have'} more than ${MAX_TEXT_CELLS} cells: read as text, not as table rows`));
   return { value: { format, flow: false, pages, pageCount: pages.length, furniture: [] }, messages };
 }

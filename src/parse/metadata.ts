@@ -275,7 +275,7 @@ function findTitle(doc: ParseDoc, councils: readonly string[]): string | null {
   }
   // a date that ends the title's own sentence ("to be held on 13 September 2018.") belongs to it
   for (const d of findDates(title)) if (d.at > 0 && !/\b(on|of|in|at|from|until|by|dated)\s*$/i.test(title.slice(0, d.at))) cut = Math.min(cut, d.at);
-  return title.slice(0, cut).replace(/[\s,:–-]+$/, '').trim() || title;
+  return title.slice(0, cut).replace(/(?<![\s,:–-])[\s,:–-]+$/, '').trim() || title;
 }
 
 /** The report's title, kind, councils, year and dates; claims no blocks. */

@@ -28,13 +28,16 @@ const ROLE_WORDS = new Set(
 );
 
 const isOrg = (s: string) => ORG_WORD.test(s);
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,–-]+|[\s,.;–-]+$/g, '').trim();
+// the lookbehind starts the trailing run only where it begins: tried from inside a long run of dots
+// or dashes, it rescanned the rest of the run from every position
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,–-]+|(?<![\s,.;–-])[\s,.;–-]+$/g, '').trim();
 
 /** Employers named inside a role ("Chief Finance Officer Selby DC and Assistant Director North Yorkshire CC"). */
 function employersIn(role: string): string | null {
   if (/\bLGA\b|local government association/i.test(role)) return 'LGA';
   const found: string[] = [];
-  const re = /((?:[A-Z][\p{L}'’&-]*\s+)+?)(DCs?|CCs?|BCs?|MBC|(?:Borough |District |City |County )?Councils?)\b/gu;
+  // a council's name is a few words: unbounded, the lazy run is tried from every capital of a long role
+  const re = /((?:[A-Z][\p{L}'’&-]*\s+){1,10}?)(DCs?|CCs?|BCs?|MBC|(?:Borough |District |City |County )?Councils?)\b/gu;
   for (const m of role.matchAll(re)) {
     const words = m[1]!.trim().split(/\s+/);
     while (words.length && ROLE_WORDS.has(words[0]!.toLowerCase())) words.shift();
@@ -46,7 +49,8 @@ function employersIn(role: string): string | null {
 export function parsePeer(line: string): Peer | null {
   const text = tidy(line);
   // "Name (Role – Organisation)" and "Role – Name (Organisation)"
-  const paren = /^(.+?)\s*\((.+)\)$/.exec(text);
+  // only a line ending in a bracket: on others the pattern tried every opening bracket against the rest of the line
+  const paren = text.endsWith(')') ? /^(.+?)\s*\((.+)\)$/.exec(text) : null;
   if (paren) {
     const outside = tidy(paren[1]!);
     const inside = tidy(paren[2]!);

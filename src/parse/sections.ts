@@ -79,7 +79,8 @@ function excluded(c: Candidate, blocks: readonly Block[], listItemStarts: readon
   // the document's title again (a letter's subject line, a running title): not a section of it
   if (titles.has(t.toLowerCase())) return true;
   if ((t.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
-  if (DATE_ONLY.test(t)) return true; // "July 2020", "August – December 2021"
+  // "July 2020", "August – December 2021": short lines (on a long one the alternation, once per token, overflows the regex stack)
+  if (t.length <= 120 && DATE_ONLY.test(t)) return true;
   if (!c.number && FORM_FIELD.test(t)) return true;
   if (isImageDescription(t)) return true;
   if (CONTACT.test(t)) return true;

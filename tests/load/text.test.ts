@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, stripInlineMarkdown, textToPages } from '../../src/load/text.js';
+import { decodeText, MAX_TEXT_CELLS, stripInlineMarkdown, textToPages } from '../../src/load/text.js';
 
 describe('text loader', () => {
   it('strips Markdown emphasis, links and images but keeps the words', () => {
@@ -9,7 +9,7 @@ describe('text loader', () => {
   });
 
   it('turns tab-separated and pipe rows into table cells', () => {
-    const [page] = textToPages('Intro\n\nTerm\tMeaning\nLGA\tLocal Government Association\n\n| A | B |\n|---|---|\n| 1 | 2 |\n');
+    const [page] = textToPages('Intro\n\nTerm\tMeaning\nLGA\tLocal Government Association\n\n| A | B |\n|---|---|\n| 1 | 2 |\n').pages;
     const cells = page!.lines.filter((l) => l.hint?.cell).map((l) => [l.text, l.hint!.cell!.table, l.hint!.cell!.row, l.hint!.cell!.col, l.hint!.cell!.header]);
     expect(cells).toEqual([
       ['Term', 1, 0, 0, false],
@@ -24,9 +24,33 @@ describe('text loader', () => {
   });
 
   it('splits pages at form feeds and reads Markdown headings', () => {
-    const pages = textToPages('# Title\nOne\fTwo');
+    const { pages } = textToPages('# Title\nOne\fTwo');
     expect(pages.map((p) => p.number)).toEqual([1, 2]);
     expect(pages[0]!.lines[0]).toMatchObject({ text: 'Title', hint: { heading: 1 } });
+  });
+
+  it('cuts a Markdown heading\'s closing hashes, and only those', () => {
+    const heading = (line: string) => textToPages(line).pages[0]!.lines[0];
+    expect(heading('## Findings ##')).toMatchObject({ text: 'Findings', hint: { heading: 2 } });
+    expect(heading('### C# ###')).toMatchObject({ text: 'C#', hint: { heading: 3 } });
+    expect(heading('#  Spaced   title  #  ')).toMatchObject({ text: 'Spaced title', hint: { heading: 1 } });
+    expect(heading('####### seven')!.hint).toBeUndefined();
+    expect(heading(`## a${' '.repeat(100_000)}b`)).toMatchObject({ text: 'a b', hint: { heading: 2 } });
+  });
+
+  it('reads a line of more cells than a table has columns as text, and counts it', () => {
+    const row = (n: number, sep: string) => Array.from({ length: n }, (_, i) => `c${i}`).join(sep);
+    const at = (n: number, sep: string) => textToPages(`${sep === '|' ? `|${row(n, '|')}|` : row(n, sep)}\n`);
+    expect(at(MAX_TEXT_CELLS, '\t')).toMatchObject({ wideRows: 0 });
+    expect(at(MAX_TEXT_CELLS, '\t').pages[0]!.lines).toHaveLength(MAX_TEXT_CELLS);
+    for (const sep of ['\t', '|']) {
+      const wide = at(MAX_TEXT_CELLS + 1, sep);
+      expect(wide.wideRows).toBe(1);
+      expect(wide.pages[0]!.lines).toHaveLength(1);
+      expect(wide.pages[0]!.lines[0]!.hint?.cell).toBeUndefined();
+      expect(wide.pages[0]!.lines[0]!.text).toContain(`c0`);
+      expect(wide.pages[0]!.lines[0]!.text).toContain(`c${MAX_TEXT_CELLS}`);
+    }
   });
 
   it('decodes UTF-16 and falls back to Windows-1252', () => {
