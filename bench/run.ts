@@ -12,6 +12,8 @@
  * 5. Peak RSS of the whole `cpc batch` process for 100 and 1,000 documents (PDF and Word).
  * 6. Each stage's time on the largest fixture (load with each engine, layout, parse, validate, write).
  * 7. Start-up: `cpc --help`, and `cpc extract` of a one-page PDF.
+ * 8. `--timeout` against cold workers: the largest fixture PDFs at a limit a few times a warm conversion (bench/limits.ts),
+ *    and --max-memory: batches of PDFs at 0.3–0.9 of the limit against jobs × 5 × the limit over the base.
  * cpc runs as its users run it: bin/cpc.js executed directly, as `npx cpc` and an installed `cpc` do.
  * It prints a table, checks the targets of issue 11, and writes bench/results.json.
  *
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { buildArchive, fixtureReports } from './archive.js';
 import { measure, type Measurement } from './measure.js';
 import { stageTimes } from './stages.js';
+import { memoryBench, timeoutBench } from './limits.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'cpc.js');
@@ -173,6 +176,14 @@ log('start-up …');
 const helpMs = await wallMs(['--help']);
 const extractMs = await wallMs(['extract', onePage]);
 
+// 8: --timeout counts the file's own work
+log('--timeout with cold workers …');
+const limit = await timeoutBench(repeat);
+log('--max-memory with PDFs just under it …');
+const memories = [];
+for (const share of [0.3, 0.6, 0.9]) memories.push(await memoryBench(share));
+const memory = memories.reduce((a, b) => ((b.peakRssMb ?? 0) - (b.boundMb ?? 0) > (a.peakRssMb ?? 0) - (a.boundMb ?? 0) ? b : a));
+
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 const ratio = (a: Measurement | null, b: Measurement | null) => (a && b ? pps(a) / pps(b) : null);
 const toPdftotext = ratio(m(L.jn), m(L.p1));
@@ -190,6 +201,8 @@ const targets = [
   { target: 'recommendations, sections and peers identical between the engines', value: `${engines.identical} of ${engines.compared} reports`, met: engines.identical === engines.compared },
   { target: 'cpc --help ≤ 250 ms', value: `${Math.round(helpMs)} ms`, met: helpMs <= 250 },
   { target: 'cpc extract of a 1-page PDF ≤ 600 ms', value: `${Math.round(extractMs)} ms`, met: extractMs <= 600 },
+  { target: `--max-memory ${memory.limitMb}MB, ${memory.documents} PDFs of ${memory.fileMb} MB: peak RSS ≤ base + jobs × 5 × limit (closest of 3 sizes)`, value: `${memory.peakRssMb} MB (base ${memory.basePeakRssMb} MB, bound ${memory.boundMb} MB)`, met: memory.peakRssMb !== null && memory.boundMb !== null && memory.peakRssMb <= memory.boundMb },
+  { target: `--timeout ${limit.limitMs}ms, ${limit.documents} PDFs, -j ${limit.jobs}, cold workers: none timed out`, value: `${limit.timedOut} timed out (worst of ${repeat} rounds)`, met: limit.timedOut === 0 },
 ];
 
 const throughputRow = (label: string) => {
@@ -237,6 +250,8 @@ const results = {
     afterExtractionShare: round(afterExtraction / stageTotal, 3),
   },
   startup: { helpMs: Math.round(helpMs), extractMs: Math.round(extractMs), extractFile: onePage },
+  timeout: limit,
+  maxMemory: memories,
   targets,
 };
 writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import type { Message } from '../diagnostics.js';
 import type { Report } from '../model/report.js';
 import { formatDuration } from './format.js';
+import { overMemory } from '../runtime/read.js';
 import { compilePdfiumModule } from '../load/pdfium-module.js';
 import { isTaskStartedNote, type ExtractTask, type WorkerData, type ReportSummary, type TaskFailure, type WorkerReply } from './task.js';
 
@@ -93,7 +94,8 @@ export class ExtractPool {
     // the file's own bytes live in the worker beside the heap: one larger than the limit cannot be
     // read within it, and is refused before a worker spends its memory on it
     if (input.bytes.length > this.#options.maxMemoryMb * 1024 * 1024) {
-      return { status: 'failed', ms: 0, error: { code: 'input/out-of-memory', message: `the file is ${Math.ceil(input.bytes.length / 1048576)} MB, more than the memory limit of ${this.#options.maxMemoryMb} MB per file (raise it with --max-memory)`, exitCode: 1 } };
+      const { code, message } = overMemory(input.bytes.length, this.#options.maxMemoryMb * 1024 * 1024);
+      return { status: 'failed', ms: 0, error: { code, message, exitCode: 1 } };
     }
     const task: ExtractTask = { ...input, id: this.#nextId++, scratch: this.#scratch, maxMemoryMb: this.#options.maxMemoryMb };
     const controller = new AbortController();

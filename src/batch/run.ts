@@ -211,7 +211,7 @@ export async function runBatch(args: readonly string[], opts: BatchOptions, io: 
     if (!(await staysInside(outDir, outPath))) return done(entry(input.rel, 'failed', { error: { code: 'output/write-failed', message: `its output ${output} would be written through a symbolic link to outside --out` } }));
     let bytes: Uint8Array;
     try {
-      bytes = await readInput(input.abs, opts.maxBytes);
+      bytes = await readInput(input.abs, opts.maxBytes, opts.maxMemoryMb * 1024 * 1024);
     } catch (e) {
       const f = describeFailure(e);
       return done(entry(input.rel, 'failed', { error: { code: f.errorCode, message: f.message }, ms: ms() }));

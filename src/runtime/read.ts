@@ -27,6 +27,11 @@ export function tooLarge(bytes: number | null, maxBytes: number): CpcError {
   return new CpcError('input/too-large', `${size} the limit of ${formatSize(maxBytes)} (raise it with --max-bytes)`);
 }
 
+/** A file larger than a worker's memory limit: its bytes alone would not fit beside the heap. */
+export function overMemory(bytes: number, maxMemoryBytes: number): CpcError {
+  return new CpcError('input/out-of-memory', `the file is ${formatSize(bytes, maxMemoryBytes)}, more than the memory limit of ${formatSize(maxMemoryBytes)} per file (raise it with --max-memory)`);
+}
+
 function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isCharacterDevice()) return 'a character device';
@@ -35,8 +40,12 @@ function kindOf(info: Stats): string {
   return 'not a regular file';
 }
 
-/** Read an input document, refusing directories and files over the size limit before reading them. */
-export async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Read an input document, refusing directories and files over the size limit before reading them;
+ * with `maxMemoryBytes` (batch: a worker's limit), files larger than that too, so the files read
+ * ahead for the workers never hold more than the limit each.
+ */
+export async function readInput(path: string, maxBytes: number, maxMemoryBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(path);
@@ -49,6 +58,7 @@ export async function readInput(path: string, maxBytes: number): Promise<Uint8Ar
   // refused before they are opened; a stream is read with `-`, where the size limit is counted
   if (!info.isFile()) throw new CpcError('input/not-a-file', `is ${kindOf(info)}, not a regular file (pipe it in with - to read it as a stream)`);
   if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
+  if (info.size > maxMemoryBytes) throw overMemory(info.size, maxMemoryBytes);
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {

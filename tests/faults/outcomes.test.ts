@@ -57,13 +57,13 @@ describe('batch edges', () => {
 });
 
 describe('memory and an --out nothing was written into', () => {
-  it('a file larger than --max-memory is refused before a worker reads it; the manifest is written though no output was', () => {
+  it('a file larger than --max-memory is refused before it is read; the manifest is written though no output was', () => {
     const dir = mkdtempSync(join(tmp, 'big-'));
     writeFileSync(join(dir, 'big.txt'), `Anytown Council\n\n${'word '.repeat(700_000)}\n`);
     const out = join(dir, 'out');
     const r = cpc(['batch', join(dir, 'big.txt'), '--out', out, '--max-memory', '2MB', '-q']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cpc: big.txt: input/out-of-memory: the file is 4 MB, more than the memory limit of 2 MB per file (raise it with --max-memory)');
+    expect(r.stderr).toContain('cpc: big.txt: input/out-of-memory: the file is 3.3 MB, more than the memory limit of 2 MB per file (raise it with --max-memory)');
     expect(statuses(out)).toEqual({ 'big.txt': 'failed' });
   });
 });
