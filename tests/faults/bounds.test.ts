@@ -40,9 +40,8 @@ describe('list numbering a document controls', () => {
   it.each([['lowerRoman'], ['upperLetter']])('a 2 KB Word file numbering from 1e20 in %s is read at once, its labels short', async (fmt) => {
     const bytes = await numberedDocx('100000000000000000000', fmt);
     expect(bytes.length).toBeLessThan(4096);
-    const t0 = performance.now();
+    // before: a label 1e20 characters long was built (V8 out of memory after ~75 s, or a 115 MB JSON)
     const { value } = await extractReport(bytes, { file: 'n.docx' });
-    expect(performance.now() - t0).toBeLessThan(10_000); // a bound, not a benchmark: before, 75 s and an abort
     expect(JSON.stringify(value).length).toBeLessThan(100_000);
   });
 });
