@@ -30,7 +30,12 @@ const ROLE_WORDS = new Set(
 const isOrg = (s: string) => ORG_WORD.test(s);
 // the lookbehind starts the trailing run only where it begins: tried from inside a long run of dots
 // or dashes, it rescanned the rest of the run from every position
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,–-]+|(?<![\s,.;–-])[\s,.;–-]+$/g, '').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,–-]+/, '')
+    .replace(/(?<![\s,.;–-])[\s,.;–-]+$/, '')
+    .trim();
 
 /** Employers named inside a role ("Chief Finance Officer Selby DC and Assistant Director North Yorkshire CC"). */
 function employersIn(role: string): string | null {
