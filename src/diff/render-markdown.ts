@@ -1,15 +1,17 @@
 import type { DiffResult, DiffSide, UnmatchedRecommendation } from '../model/diff.js';
 import { nearestNote, summaryLine } from './render-text.js';
 import { changeLines, type DiffMarks } from './word-diff.js';
+import { flattenLines } from '../text-runs.js';
 
 /** Text safe inside a Markdown table cell: no HTML, no emphasis or links by accident, no cell breaks. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
-    .replace(/\s*\n\s*/g, ' ');
+  return flattenLines(
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|#~])/g, '\\$1'),
+  );
 }
 
 /** <del>/<ins> render as struck and underlined on GitHub and GitLab, also inside tables. */

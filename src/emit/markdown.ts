@@ -6,6 +6,7 @@
  */
 import type { Block, TableBlock, TextBlock } from '../layout/blocks.js';
 import { maxOf } from '../arrays.js';
+import { flattenLines } from '../text-runs.js';
 
 /** block index → heading level (1 for the document's title) */
 export type Outline = ReadonlyMap<number, number>;
@@ -41,8 +42,8 @@ function listItem(b: TextBlock, format: DocumentFormat): string {
 function table(t: TableBlock, format: DocumentFormat): string {
   const width = Math.max(t.columns, maxOf(t.rows.map((r) => r.cells.length)));
   const cells = (r: { cells: string[] }) => Array.from({ length: width }, (_, i) => (r.cells[i] ?? '').trim());
-  if (format === 'text') return t.rows.map((r) => cells(r).map((c) => c.replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
-  const cell = (c: string) => escapeInline(c).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');
+  if (format === 'text') return t.rows.map((r) => cells(r).map((c) => flattenLines(c)).join(' | ')).join('\n');
+  const cell = (c: string) => flattenLines(escapeInline(c).replace(/\|/g, '\\|'), '<br>');
   const [head, ...body] = t.rows[0]?.header ? t.rows : [{ cells: Array<string>(width).fill(''), header: true, page: t.page }, ...t.rows];
   const line = (r: { cells: string[] }) => `| ${cells(r).map(cell).join(' | ')} |`;
   return [line(head!), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');

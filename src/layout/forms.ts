@@ -6,6 +6,7 @@
  * cover page that holds only the title), join it.
  */
 import { tableBlock, type Block, type FormField, type TableBlock } from './blocks.js';
+import { flattenLines } from '../text-runs.js';
 
 /**
  * "Meeting date:", "Report of:", "Decision Number:" — a short label, capitalised, ending in a colon.
@@ -34,7 +35,7 @@ function fieldsOfTable(t: TableBlock): Placed[] | null {
   for (const r of t.rows) {
     const label = labelOf(r.cells[0] ?? '');
     if (!label) return null;
-    fields.push({ label, value: (r.cells[1] ?? '').replace(/\s*\n\s*/g, ' ').trim(), page: r.page ?? t.page });
+    fields.push({ label, value: flattenLines(r.cells[1] ?? '').trim(), page: r.page ?? t.page });
   }
   return fields;
 }

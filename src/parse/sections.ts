@@ -66,7 +66,7 @@ function candidateOf(b: TextBlock, index: number): Candidate | null {
     (number !== null && words <= 40);
   if (!strong && !weak) return null;
   const headingShaped = b.cues.includes('standalone') || wordNumbered;
-  return { index, block: b, number, title: text.replace(/\s*:\s*$/, '').trim(), strong, headingShaped };
+  return { index, block: b, number, title: text.replace(/(?<!\s)\s*:\s*$/, '').trim(), strong, headingShaped };
 }
 
 /** Reasons a heading-looking line is not a heading, whatever its typography. */

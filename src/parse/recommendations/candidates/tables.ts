@@ -10,6 +10,7 @@ import { wordCount } from '../../doc.js';
 import { cleanNumber } from '../../numbering.js';
 import { emptyResponse } from '../model.js';
 import { cellNumber, responseColumns, type Finders } from '../context.js';
+import { flattenLines } from '../../../text-runs.js';
 
 export function findTableRows(f: Finders): void {
   const { doc, claimed } = f;
@@ -45,7 +46,7 @@ export function findTableRows(f: Finders): void {
       const response = emptyResponse();
       for (const [k, c] of Object.entries(columns) as [keyof Response, number][]) response[k] = row.cells[c]?.trim() || null;
       const into = zoneOf(yearCol >= 0 ? (row.cells[yearCol] ?? '').trim() : '');
-      into.items.push({ zone: into.id, rule: 'table-row', text: (m ? m.rest : cell).replace(/\s*\n\s*/g, ' '), number, covers: [], block: b, response });
+      into.items.push({ zone: into.id, rule: 'table-row', text: flattenLines(m ? m.rest : cell), number, covers: [], block: b, response });
     }
   });
 }
