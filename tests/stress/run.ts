@@ -2,7 +2,7 @@
  * `npm run stress`: valid documents huge in one dimension. Each payload (one kind of character
  * run: prose, one long word, capitals, digits, dots, brackets, tabs, …) is put in each place a
  * report holds text (paragraph, heading, list item, table cell, peer-team entry, recommendation,
- * contents line, form field, decision) in each flow format, and converted by the built CLI.
+ * contents line, form field, decision) in Markdown, HTML, Word and PDF, and converted by the built CLI.
  *
  *   1. every place × payload at 200 KB: a linear pass takes well under a second here, so one over
  *      SLOW_SECONDS is superlinear (a regex retried from every position, a join re-reading its
@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { documentXml, writeDocx } from '../support/docx-writer.js';
+import { writePdf } from '../support/pdf-writer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'cpc.js');
@@ -61,6 +62,9 @@ const md = (body: (p: string) => string): Place => async (p) => ({ ext: 'md', by
 const html = (body: (p: string) => string): Place => async (p) => ({ ext: 'html', bytes: `<html><body><h1>${OPEN}</h1>${body(esc(p))}<h2>Findings</h2><p>The council is well led.</p></body></html>` });
 const docx = (paragraphs: (p: string) => string[]): Place => async (p) => ({ ext: 'docx', bytes: await writeDocx(documentXml([OPEN, ...paragraphs(p), 'Findings', 'The council is well led.']), { compression: 'STORE' }) });
 
+/** lines of at most `width` characters, as a PDF page sets them */
+const wrap = (p: string, width: number) => Array.from({ length: Math.ceil(p.length / width) }, (_, i) => p.slice(i * width, (i + 1) * width));
+
 const PLACES: Record<string, Place> = {
   'md paragraph': md((p) => `## Introduction\n\n${p}`),
   'md heading': md((p) => `## ${p}`),
@@ -83,6 +87,13 @@ const PLACES: Record<string, Place> = {
   'docx paragraph': docx((p) => ['Introduction', p]),
   'docx numbered paragraph': docx((p) => ['Recommendations', `1. ${p}`, '2. The council should plan.']),
   'docx form field': docx((p) => [`Date: ${p}`, `Report of: ${p}`]),
+  // a PDF page: the run as one line of text (an engine keeps what falls on the page), and wrapped in small type down a page
+  'pdf line': async (p) => ({ ext: 'pdf', bytes: writePdf([{ lines: [OPEN, 'Introduction', p.replace(/\n/g, ' ')] }]) }),
+  'pdf wrapped page': async (p) => {
+    // at most 500 lines, in type small enough that they fit the page (engines drop text off it)
+    const width = Math.max(400, Math.ceil(p.length / 500));
+    return { ext: 'pdf', bytes: writePdf([{ lines: [OPEN] }, { lines: wrap(p.replace(/\n/g, ' '), width), fontSize: 400 / width }]) };
+  },
   // a part name the package gives (a relationship's target), resolved against its folder
   'docx relationship target': async (p) => ({
     ext: 'docx',
@@ -93,7 +104,7 @@ const PLACES: Record<string, Place> = {
   }),
 };
 /** where a long run meets the most patterns first: phase 2's places */
-const DEEP = ['md paragraph', 'md heading', 'md list item', 'md table cell', 'md peer entry', 'html table cell', 'docx paragraph', 'docx form field'];
+const DEEP = ['md paragraph', 'md heading', 'md list item', 'md table cell', 'md peer entry', 'html table cell', 'docx paragraph', 'docx form field', 'pdf wrapped page'];
 
 const SLOW_SECONDS = 5;
 const DEEP_SECONDS = 90;
