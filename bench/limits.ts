@@ -17,12 +17,13 @@
  * -j 4 at ~3.8 GB.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureReports } from './archive.js';
 import { measure } from './measure.js';
+import { MANIFEST_NAME, readManifest } from '../src/batch/manifest.js';
 import { writePdf } from '../tests/support/pdf-writer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,9 @@ const BIN = join(ROOT, 'bin', 'cpc.js');
 const FIXTURES = join(ROOT, 'fixtures');
 export const LIMIT_MS = 300;
 const DOCUMENTS = 6;
+
+/** the entries a batch into `out` recorded */
+const entriesOf = async (out: string) => [...(await readManifest(join(out, MANIFEST_NAME))).entries.values()];
 
 export interface TimeoutBench {
   documents: number;
@@ -54,8 +58,7 @@ export async function timeoutBench(rounds = 3): Promise<TimeoutBench> {
   for (let round = 0; round < rounds; round++) {
     rmSync(out, { recursive: true, force: true });
     const m = await measure(BIN, ['batch', dir, '--out', out, '-j', String(jobs), '--timeout', `${LIMIT_MS}ms`, '--ocr', 'off', '--quiet'], { cwd: ROOT });
-    const entries = readFileSync(join(out, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path?: string; status?: string }).filter((e) => e.path !== undefined);
-    const timedOut = entries.filter((e) => e.status === 'timeout').length;
+    const timedOut = (await entriesOf(out)).filter((e) => e.status === 'timeout').length;
     const result = { documents: pdfs.length, jobs, limitMs: LIMIT_MS, timedOut, wallSeconds: Number((m.wallMs / 1000).toFixed(2)) };
     if (!worst || result.timedOut > worst.timedOut) worst = result;
   }
@@ -66,6 +69,8 @@ export async function timeoutBench(rounds = 3): Promise<TimeoutBench> {
 
 export const MEMORY_LIMIT_MB = 64;
 export const MEMORY_FACTOR = 5;
+/** the files' sizes, as shares of the limit */
+export const MEMORY_SHARES = [0.3, 0.6, 0.9] as const;
 
 export interface MemoryBench {
   limitMb: number;
@@ -75,6 +80,8 @@ export interface MemoryBench {
   basePeakRssMb: number | null;
   peakRssMb: number | null;
   boundMb: number | null;
+  /** the peak stayed under the bound */
+  within: boolean;
   statuses: Record<string, number>;
 }
 
@@ -101,21 +108,23 @@ export async function memoryBench(share = 0.9): Promise<MemoryBench> {
   const base = await measure(BIN, args(small), { cwd: ROOT });
   rmSync(out, { recursive: true, force: true });
   const m = await measure(BIN, args(dir), { cwd: ROOT });
-  const entries = readFileSync(join(out, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path?: string; status?: string; error?: { code: string } | null }).filter((e) => e.path !== undefined);
   const statuses: Record<string, number> = {};
-  for (const e of entries) statuses[e.error?.code ?? e.status ?? '?'] = (statuses[e.error?.code ?? e.status ?? '?'] ?? 0) + 1;
+  for (const e of await entriesOf(out)) {
+    const outcome = e.error?.code ?? e.status;
+    statuses[outcome] = (statuses[outcome] ?? 0) + 1;
+  }
   for (const d of [dir, small, out]) rmSync(d, { recursive: true, force: true });
   const boundMb = base.peakRssMb === null ? null : base.peakRssMb + jobs * MEMORY_FACTOR * MEMORY_LIMIT_MB;
-  return { limitMb: MEMORY_LIMIT_MB, fileMb: Math.round(pdf.length / 1048576), documents: 2 * jobs, jobs, basePeakRssMb: base.peakRssMb, peakRssMb: m.peakRssMb, boundMb, statuses };
+  return { limitMb: MEMORY_LIMIT_MB, fileMb: Math.round(pdf.length / 1048576), documents: 2 * jobs, jobs, basePeakRssMb: base.peakRssMb, peakRssMb: m.peakRssMb, boundMb, within: m.peakRssMb !== null && boundMb !== null && m.peakRssMb <= boundMb, statuses };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await timeoutBench();
   console.log(`--timeout ${r.limitMs}ms over the ${r.documents} largest fixture PDFs, -j ${r.jobs}, cold workers: ${r.timedOut} timed out (worst of 3 rounds; ${r.wallSeconds} s)`);
   let within = true;
-  for (const share of [0.3, 0.6, 0.9]) {
+  for (const share of MEMORY_SHARES) {
     const mem = await memoryBench(share);
-    within &&= mem.peakRssMb !== null && mem.boundMb !== null && mem.peakRssMb <= mem.boundMb;
+    within &&= mem.within;
     console.log(`--max-memory ${mem.limitMb}MB over ${mem.documents} PDFs of ${mem.fileMb} MB, -j ${mem.jobs}: peak RSS ${mem.peakRssMb} MB (base ${mem.basePeakRssMb} MB, bound ${mem.boundMb} MB); ${JSON.stringify(mem.statuses)}`);
   }
   process.exitCode = r.timedOut === 0 && within ? 0 : 1;

@@ -21,6 +21,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { forEachConcurrent } from '../../src/batch/concurrent.js';
 import { documentXml, writeDocx } from '../support/docx-writer.js';
 import { writePdf } from '../support/pdf-writer.js';
 
@@ -147,32 +148,21 @@ async function run(c: Case, index: number): Promise<Outcome> {
   });
 }
 
-async function runAll(cases: Case[], jobs: number, onDone: (o: Outcome) => void): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < cases.length) {
-      const i = next++;
-      const o = await run(cases[i]!, i);
-      outcomes.push(o);
-      onDone(o);
-    }
-  };
-  await Promise.all(Array.from({ length: jobs }, worker));
-  return outcomes;
-}
-
 const only = (place: string, payload: string) => !values.only || place.includes(values.only) || payload.includes(values.only);
 const cases: Case[] = [];
-const shallow = values.size ? Number(values.size) : 200_000;
-for (const place of Object.keys(PLACES)) for (const payload of Object.keys(PAYLOADS)) if (only(place, payload)) cases.push({ label: `${place} × ${payload}`, place, payload, size: shallow, limitSeconds: SLOW_SECONDS });
-if (!values.size) for (const place of DEEP) for (const payload of Object.keys(PAYLOADS)) if (only(place, payload)) cases.push({ label: `${place} × ${payload}`, place, payload, size: 8_000_000, limitSeconds: DEEP_SECONDS });
+const addCases = (places: readonly string[], size: number, limitSeconds: number) => {
+  for (const place of places) for (const payload of Object.keys(PAYLOADS)) if (only(place, payload)) cases.push({ label: `${place} × ${payload}`, place, payload, size, limitSeconds });
+};
+addCases(Object.keys(PLACES), values.size ? Number(values.size) : 200_000, SLOW_SECONDS);
+if (!values.size) addCases(DEEP, 8_000_000, DEEP_SECONDS);
 
 const failed: Outcome[] = [];
-let done = 0;
+const outcomes: Outcome[] = [];
 const t0 = performance.now();
-const outcomes = await runAll(cases, Math.max(1, Number(values.jobs)), (o) => {
-  done++;
+await forEachConcurrent(cases, Math.max(1, Number(values.jobs)), async (c, i) => {
+  const o = await run(c, i);
+  outcomes.push(o);
+  const done = outcomes.length;
   const over = o.seconds > o.c.limitSeconds;
   if (o.error || over) {
     failed.push(o);
